@@ -1,0 +1,246 @@
+//! Theme classification: a score per theme for every segment, with the evidence.
+//!
+//! A segment's own words count first: every taxonomy term found in it adds its weight
+//! to its theme (longest phrase wins, figures of speech from the taxonomy's `ignore`
+//! list are skipped). Then context, as a reader uses it: the heading the segment stands
+//! under and its neighbours in the same paragraph add a share of their own scores. The
+//! primary theme is the best score; with no evidence at all it is the fallback theme.
+//! Every contribution is kept as [`Evidence`], so the window can say *why*.
+
+use crate::core::taxonomy::Taxonomy;
+use crate::core::text;
+use serde::{Deserialize, Serialize};
+
+/// How much the heading's themes count, relative to the sentence's own words.
+const HEADING_WEIGHT: f32 = 1.0;
+/// How much the neighbouring sentences' themes count.
+const NEIGHBOUR_WEIGHT: f32 = 0.35;
+
+/// Where a piece of evidence was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvidenceSource {
+    /// In the segment itself.
+    Sentence,
+    /// In the heading of its section.
+    Heading,
+    /// In the sentences before and after it in the same paragraph.
+    Neighbours,
+}
+
+/// One reason for a theme score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Index of the theme in the taxonomy.
+    pub theme: usize,
+    /// The taxonomy term that matched (or a summary for context).
+    pub term: String,
+    /// What it added to the theme's score.
+    pub weight: f32,
+    /// Where it was found.
+    pub source: EvidenceSource,
+}
+
+/// The classification of one segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    /// Index of the primary theme.
+    pub theme: usize,
+    /// Normalised scores (summing to 1), highest first; only themes with a score.
+    pub scores: Vec<(usize, f32)>,
+    /// Why.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Raw term scores of a piece of text: one score per theme, plus evidence.
+pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>) {
+    let stems: Vec<String> = text::tokens(text).into_iter().map(|t| t.stem).collect();
+    let mut blocked = vec![false; stems.len()];
+    for phrase in &taxonomy.ignore {
+        for start in find_all(&stems, phrase) {
+            blocked[start..start + phrase.len()].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    let mut scores = vec![0.0f32; taxonomy.themes.len()];
+    let mut evidence = Vec::new();
+    for (ti, theme) in taxonomy.themes.iter().enumerate() {
+        let mut used = blocked.clone();
+        // Longest terms first, so `transport corridor` is counted once, not three times.
+        let mut order: Vec<usize> = (0..theme.terms.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(theme.terms[i].stems.len()));
+        for i in order {
+            let term = &theme.terms[i];
+            for start in find_all(&stems, &term.stems) {
+                let span = start..start + term.stems.len();
+                if used[span.clone()].iter().any(|u| *u) {
+                    continue;
+                }
+                used[span].iter_mut().for_each(|u| *u = true);
+                scores[ti] += term.weight;
+                evidence.push(Evidence {
+                    theme: ti,
+                    term: term.text.clone(),
+                    weight: term.weight,
+                    source: EvidenceSource::Sentence,
+                });
+            }
+        }
+    }
+    (scores, evidence)
+}
+
+fn find_all(hay: &[String], needle: &[String]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - needle.len()).filter(|&i| hay[i..i + needle.len()] == *needle).collect()
+}
+
+fn normalised(v: &[f32]) -> Vec<f32> {
+    let sum: f32 = v.iter().sum();
+    if sum <= 0.0 { vec![0.0; v.len()] } else { v.iter().map(|x| x / sum).collect() }
+}
+
+/// Input for classifying one document's segments in context.
+pub struct SegmentContext<'a> {
+    /// The segment's text.
+    pub text: &'a str,
+    /// The heading it stands under, if any.
+    pub heading: Option<&'a str>,
+    /// Its paragraph number (neighbours are taken within the paragraph).
+    pub paragraph: usize,
+}
+
+/// Classifies the segments of one document, in order.
+pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -> Vec<Classification> {
+    let own: Vec<(Vec<f32>, Vec<Evidence>)> = segments.iter().map(|s| term_scores(taxonomy, s.text)).collect();
+    let mut heading_cache: Vec<(Option<&str>, Vec<f32>, Vec<Evidence>)> = Vec::new();
+    let n_themes = taxonomy.themes.len();
+    let mut out = Vec::with_capacity(segments.len());
+    for (i, seg) in segments.iter().enumerate() {
+        let (own_scores, own_evidence) = &own[i];
+        let mut scores = own_scores.clone();
+        let mut evidence = own_evidence.clone();
+        // Context from the heading.
+        if let Some(h) = seg.heading {
+            if heading_cache.last().is_none_or(|c| c.0 != Some(h)) {
+                let (s, e) = term_scores(taxonomy, h);
+                heading_cache.push((Some(h), s, e));
+            }
+            if let Some((_, hs, he)) = heading_cache.last() {
+                let hn = normalised(hs);
+                for (t, w) in hn.iter().enumerate() {
+                    if *w > 0.0 {
+                        scores[t] += HEADING_WEIGHT * w;
+                        let terms: Vec<&str> = he.iter().filter(|e| e.theme == t).map(|e| e.term.as_str()).collect();
+                        evidence.push(Evidence {
+                            theme: t,
+                            term: format!("heading “{h}” ({})", terms.join(", ")),
+                            weight: HEADING_WEIGHT * w,
+                            source: EvidenceSource::Heading,
+                        });
+                    }
+                }
+            }
+        }
+        // Context from neighbours in the same paragraph.
+        let mut neighbour = vec![0.0f32; n_themes];
+        let mut count = 0.0;
+        for j in [i.wrapping_sub(1), i + 1] {
+            if let Some(nb) = segments.get(j).filter(|nb| nb.paragraph == seg.paragraph) {
+                let _ = nb;
+                for (t, w) in normalised(&own[j].0).iter().enumerate() {
+                    neighbour[t] += w;
+                }
+                count += 1.0;
+            }
+        }
+        if count > 0.0 {
+            for (t, w) in neighbour.iter().enumerate() {
+                let add = NEIGHBOUR_WEIGHT * w / count;
+                if add > 0.0 {
+                    scores[t] += add;
+                    evidence.push(Evidence {
+                        theme: t,
+                        term: "neighbouring sentences".into(),
+                        weight: add,
+                        source: EvidenceSource::Neighbours,
+                    });
+                }
+            }
+        }
+        out.push(decide(taxonomy, &scores, evidence));
+    }
+    out
+}
+
+fn decide(taxonomy: &Taxonomy, scores: &[f32], evidence: Vec<Evidence>) -> Classification {
+    let norm = normalised(scores);
+    let mut ranked: Vec<(usize, f32)> = norm.iter().copied().enumerate().filter(|(_, s)| *s > 0.0).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let theme = ranked.first().map_or(taxonomy.fallback, |r| r.0);
+    if ranked.is_empty() {
+        ranked.push((taxonomy.fallback, 1.0));
+    }
+    Classification { theme, scores: ranked, evidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme_of(text: &str, heading: Option<&str>) -> String {
+        let tax = Taxonomy::default();
+        let c = classify_document(&tax, &[SegmentContext { text, heading, paragraph: 0 }]);
+        tax.themes[c[0].theme].id.clone()
+    }
+
+    #[test]
+    fn clear_sentences_get_their_theme() {
+        assert_eq!(theme_of("The Parties will jointly combat terrorism, separatism and extremism.", None), "security");
+        assert_eq!(theme_of("The Parties will raise bilateral trade and simplify customs procedures.", None), "trade");
+        assert_eq!(theme_of("China supports the Trans-Caspian International Transport Route.", None), "transport");
+        assert_eq!(theme_of("The Azerbaijani side adheres to the one-China principle.", None), "politics");
+        assert_eq!(theme_of("The Parties will strengthen cooperation within the SCO and BRICS.", None), "multilateral");
+    }
+
+    #[test]
+    fn metaphors_do_not_decide_the_theme() {
+        assert_ne!(theme_of("This visit brought a new energy in relations between our peoples.", None), "energy");
+        assert_ne!(theme_of("The political climate between the two states has never been better.", None), "environment");
+        assert_ne!(theme_of("Our friendship is a bridge between peoples and a road map for the future.", None), "transport");
+    }
+
+    #[test]
+    fn heading_decides_when_the_sentence_is_silent() {
+        let s = "To this end, the competent authorities will take joint measures.";
+        assert_eq!(theme_of(s, None), "general");
+        assert_eq!(theme_of(s, Some("III. ENERGY COOPERATION")), "energy");
+    }
+
+    #[test]
+    fn own_words_outweigh_the_heading() {
+        let s = "The Parties will cooperate in combating climate change and protecting the environment.";
+        assert_eq!(theme_of(s, Some("V. HUMANITARIAN COOPERATION")), "environment");
+    }
+
+    #[test]
+    fn neighbours_in_the_paragraph_lend_context() {
+        let tax = Taxonomy::default();
+        let segs = [
+            SegmentContext { text: "The Parties will develop solar and wind power and modernise the power grid.", heading: None, paragraph: 0 },
+            SegmentContext { text: "They will also set up a joint working group for this.", heading: None, paragraph: 0 },
+        ];
+        let c = classify_document(&tax, &segs);
+        assert_eq!(tax.themes[c[1].theme].id, "energy");
+        assert!(c[1].evidence.iter().any(|e| e.source == EvidenceSource::Neighbours));
+    }
+
+    #[test]
+    fn evidence_names_the_deciding_terms() {
+        let tax = Taxonomy::default();
+        let c = classify_document(&tax, &[SegmentContext { text: "They fight terrorism and drug trafficking.", heading: None, paragraph: 0 }]);
+        let terms: Vec<&str> = c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_str()).collect();
+        assert!(terms.contains(&"terrorism") && terms.contains(&"drug trafficking"), "{terms:?}");
+        assert!((c[0].scores.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+}

@@ -1,0 +1,131 @@
+//! Word-level difference inside a row, for highlighting.
+//!
+//! Words are compared ignoring case and punctuation, with the `similar` crate's
+//! Patience diff over word slices. For N documents a word of one document is *common*
+//! when every other document of the row has it in the matching place; otherwise it is
+//! *changed* (worded differently, or only in this document).
+
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::ops::Range;
+
+/// A word of a cell's text, with whether every other document has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordMark {
+    /// Byte range of the word in the document text.
+    pub byte_range: Range<usize>,
+    /// `true` when every other document of the row has this word here.
+    pub common: bool,
+}
+
+/// Words of `text` (its byte range starting at `base` in the document): runs of
+/// letters and digits with inner punctuation (`1.5`, `e-CMR`), as byte ranges.
+pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_alnum_end = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_alnum_end = i + c.len_utf8();
+        } else if c.is_whitespace() || !is_inner(c) {
+            if let Some(s) = start.take() {
+                out.push(base + s..base + last_alnum_end);
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(base + s..base + last_alnum_end);
+    }
+    out
+}
+
+fn is_inner(c: char) -> bool {
+    matches!(c, '.' | ',' | '-' | '\'' | '’' | '/')
+}
+
+fn key(doc_text: &str, r: &Range<usize>) -> String {
+    doc_text[r.clone()].chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Marks the words of each cell of a row.
+///
+/// `cells[k]` is (document text, byte ranges of the segments of that document in the
+/// row); documents without segments in the row are left out by the caller. Returns, for
+/// each cell, its words with their marks.
+pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
+    let words: Vec<Vec<Range<usize>>> = cells
+        .iter()
+        .map(|(text, ranges)| ranges.iter().flat_map(|r| word_ranges(&text[r.clone()], r.start)).collect())
+        .collect();
+    let keys: Vec<Vec<String>> =
+        cells.iter().zip(&words).map(|((text, _), ws)| ws.iter().map(|r| key(text, r)).collect()).collect();
+    let mut common: Vec<Vec<bool>> = words.iter().map(|w| vec![true; w.len()]).collect();
+    for i in 0..cells.len() {
+        for j in 0..cells.len() {
+            if i == j {
+                continue;
+            }
+            let mut in_both = vec![false; keys[i].len()];
+            for op in capture_diff_slices(Algorithm::Patience, &keys[i], &keys[j]) {
+                if op.tag() == DiffTag::Equal {
+                    in_both[op.old_range()].iter_mut().for_each(|b| *b = true);
+                }
+            }
+            for (c, b) in common[i].iter_mut().zip(in_both) {
+                *c &= b;
+            }
+        }
+    }
+    words
+        .into_iter()
+        .zip(common)
+        .map(|(ws, cs)| ws.into_iter().zip(cs).map(|(byte_range, common)| WordMark { byte_range, common }).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(marks: &[WordMark], text: &str) -> Vec<String> {
+        marks.iter().filter(|m| !m.common).map(|m| text[m.byte_range.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn changed_figures_are_marked_and_shared_words_are_not() {
+        let a = "Raise trade to USD 20 billion by 2025.";
+        let b = "Raise trade to USD 40 billion by 2025.";
+        let m = mark_words(&[(a, vec![0..a.len()]), (b, vec![0..b.len()])]);
+        assert_eq!(changed(&m[0], a), vec!["20"]);
+        assert_eq!(changed(&m[1], b), vec!["40"]);
+    }
+
+    #[test]
+    fn case_and_punctuation_are_ignored() {
+        let a = "The Parties, together, agree.";
+        let b = "the parties together agree";
+        let m = mark_words(&[(a, vec![0..a.len()]), (b, vec![0..b.len()])]);
+        assert!(m.iter().flatten().all(|w| w.common));
+    }
+
+    #[test]
+    fn with_three_documents_a_word_missing_from_one_is_changed() {
+        let a = "Trade and energy.";
+        let b = "Trade and energy.";
+        let c = "Trade.";
+        let m = mark_words(&[(a, vec![0..a.len()]), (b, vec![0..b.len()]), (c, vec![0..c.len()])]);
+        assert_eq!(changed(&m[0], a), vec!["and", "energy"]);
+        assert!(changed(&m[2], c).is_empty());
+    }
+
+    #[test]
+    fn words_keep_byte_ranges_into_the_document() {
+        let t = "xx Bakı–Tbilisi 1.5 bn.";
+        let w = word_ranges(&t[3..], 3);
+        let s: Vec<&str> = w.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(s, vec!["Bakı", "Tbilisi", "1.5", "bn"]);
+    }
+}

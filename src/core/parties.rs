@@ -1,0 +1,116 @@
+//! Party names: which countries a document is between, so that alignment can treat
+//! them as interchangeable ("Azerbaijan supports…" ≈ "Kazakhstan supports…").
+//!
+//! The gazetteer is `assets/countries.txt`. A document's parties are the countries its
+//! title names; without a title that names two, the countries it mentions most.
+
+use crate::core::text;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The gazetteer, as shipped in `assets/countries.txt`.
+pub const COUNTRIES: &str = include_str!("../../assets/countries.txt");
+
+/// One country: the word sequences that name it.
+#[derive(Debug, Clone)]
+struct Country {
+    names: Vec<Vec<String>>,
+}
+
+fn gazetteer() -> &'static Vec<Country> {
+    static G: OnceLock<Vec<Country>> = OnceLock::new();
+    G.get_or_init(|| {
+        COUNTRIES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| Country { names: l.split('|').map(text::words).filter(|w| !w.is_empty()).collect() })
+            .collect()
+    })
+}
+
+/// The name sequences (lower-case words) of the parties of a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parties {
+    /// Every word sequence that names one of the parties.
+    pub names: Vec<Vec<String>>,
+}
+
+impl Parties {
+    /// Finds the parties of a document from its title and body text.
+    pub fn detect(title: Option<&str>, body: &str) -> Self {
+        let g = gazetteer();
+        let mut chosen: Vec<usize> = Vec::new();
+        if let Some(t) = title {
+            let words = text::words(t);
+            for (i, c) in g.iter().enumerate() {
+                if c.names.iter().any(|n| contains_seq(&words, n)) {
+                    chosen.push(i);
+                }
+            }
+        }
+        if chosen.len() < 2 {
+            let words = text::words(body);
+            let mut counts: HashMap<usize, usize> = HashMap::new();
+            for (i, c) in g.iter().enumerate() {
+                let n: usize = c.names.iter().map(|n| count_seq(&words, n)).sum();
+                if n > 0 && !chosen.contains(&i) {
+                    counts.insert(i, n);
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (i, _) in ranked.into_iter().take(2 - chosen.len()) {
+                chosen.push(i);
+            }
+        }
+        Self { names: chosen.iter().flat_map(|&i| g[i].names.iter().cloned()).collect() }
+    }
+
+    /// Positions (start, length) in `words` where a party is named.
+    pub fn spans(&self, words: &[String]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let hit = self.names.iter().filter(|n| words[i..].starts_with(n)).map(Vec::len).max();
+            if let Some(len) = hit {
+                out.push((i, len));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+    count_seq(hay, needle) > 0
+}
+
+fn count_seq(hay: &[String], needle: &[String]) -> usize {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return 0;
+    }
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_come_from_the_title() {
+        let p = Parties::detect(Some("Joint Declaration between the Republic of Azerbaijan and the People's Republic of China"), "");
+        let w = text::words("The Azerbaijani side supports China and Armenia");
+        let spans = p.spans(&w);
+        assert_eq!(spans, vec![(1, 1), (4, 1)], "Armenia is not a party");
+    }
+
+    #[test]
+    fn without_a_title_the_most_mentioned_countries_are_parties() {
+        let p = Parties::detect(None, "Kazakhstan and China agree. Kazakhstan thanks China. Russia is mentioned once.");
+        let w = text::words("Kazakhstan China Russia");
+        assert_eq!(p.spans(&w).len(), 2);
+    }
+}

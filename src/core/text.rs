@@ -1,0 +1,154 @@
+//! Words: tokenising, spelling normalisation and stemming, shared by theme
+//! classification and alignment so both see a sentence the same way.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// A word of a sentence as the engine compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased, spelling-normalised word (`favourable` → `favorable`).
+    pub word: String,
+    /// Its stem (`investments` → `invest`).
+    pub stem: String,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Splits `text` into lower-case word tokens.
+///
+/// Hyphens and dashes separate words (`Baku-Tbilisi-Kars` and `Baku–Tbilisi–Kars` give
+/// the same tokens), dotted acronyms become one word (`U.N.` → `un`), a possessive
+/// `'s` is dropped, and numbers keep their inner separators (`1.5`, `50,000` → `50000`).
+pub fn words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let after_next = chars.get(i + 2).copied().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if c == '.' && prev.is_alphanumeric() && next.is_alphanumeric() {
+            cur.push('.');
+        } else if c == ',' && prev.is_ascii_digit() && next.is_ascii_digit() {
+            // a thousands separator: `50,000` is one number
+        } else if matches!(c, '\'' | '’') && matches!(next, 's' | 'S') && !after_next.is_alphanumeric() {
+            // a possessive `'s`: dropped
+            push_word(&mut cur, &mut out);
+            i += 1;
+        } else {
+            push_word(&mut cur, &mut out);
+        }
+        i += 1;
+    }
+    push_word(&mut cur, &mut out);
+    out
+}
+
+/// Ends the word being built: dotted acronyms lose their dots, decimals stay whole,
+/// other dotted runs (`News.Az`) become separate words.
+fn push_word(cur: &mut String, out: &mut Vec<String>) {
+    let w = std::mem::take(cur);
+    if w.is_empty() {
+        return;
+    }
+    if is_dotted_acronym(&w) {
+        out.push(w.replace('.', ""));
+    } else if w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        out.push(w);
+    } else {
+        out.extend(w.split('.').filter(|p| !p.is_empty()).map(str::to_owned));
+    }
+}
+
+fn is_dotted_acronym(w: &str) -> bool {
+    w.contains('.') && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// British and American spellings of one word become one (`manoeuvres` → `maneuvers`,
+/// `favourable` → `favorable`, `organisation` → `organization`, `centre` → `center`).
+pub fn normalise_spelling(word: &str) -> String {
+    let mut w = word.replace("oe", "e");
+    if w.len() > 5 {
+        w = w.replace("our", "or");
+    }
+    for (from, to) in [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("tre", "ter"), ("ogue", "og")] {
+        if w.ends_with(from) && w.len() > from.len() + 2 {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+            break;
+        }
+    }
+    w
+}
+
+/// The stem of a normalised word.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// Tokenises, normalises and stems `text`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    words(text)
+        .into_iter()
+        .map(|w| {
+            let word = normalise_spelling(&w);
+            let stem = stem(&word);
+            Token { word, stem }
+        })
+        .collect()
+}
+
+/// Words too common in declarations to say anything about a commitment.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted list of stop words (checked by a test).
+const STOPWORDS: &[&str] = &[
+    "a", "about", "across", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both",
+    "but", "by", "can", "continue", "could", "do", "each", "either", "every", "for", "from", "further", "had", "has",
+    "have", "he", "her", "here", "his", "how", "in", "including", "into", "is", "it", "its", "more", "most", "neither",
+    "no", "nor", "not", "of", "on", "one", "or", "other", "our", "over", "own", "parties", "party", "per", "same", "shall",
+    "she", "should", "side", "sides", "so", "some", "such", "than", "that", "the", "their", "them", "these", "they", "this",
+    "those", "through", "to", "two", "under", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whose", "will", "with", "within", "would",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && !is_stopword("trade"));
+    }
+
+    #[test]
+    fn hyphens_and_en_dashes_give_the_same_words() {
+        assert_eq!(words("Baku-Tbilisi-Kars"), words("Baku–Tbilisi–Kars"));
+        assert_eq!(words("Baku–Tbilisi–Kars"), vec!["baku", "tbilisi", "kars"]);
+    }
+
+    #[test]
+    fn acronyms_numbers_and_possessives() {
+        assert_eq!(words("the U.N. and China's USD 1.5 billion, 50,000 TEU"), vec![
+            "the", "un", "and", "china", "usd", "1.5", "billion", "50000", "teu"
+        ]);
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        assert_eq!(normalise_spelling("manoeuvres"), normalise_spelling("maneuvres").replace("tre", "ter"));
+        assert_eq!(stem(&normalise_spelling("favourable")), stem(&normalise_spelling("favorable")));
+        assert_eq!(stem(&normalise_spelling("organisation")), stem(&normalise_spelling("organization")));
+    }
+}

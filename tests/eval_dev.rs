@@ -1,0 +1,72 @@
+//! Scores the engine on the gold-labelled development set in `../shared/eval/dev`
+//! with the project's scorer, and fails below the thresholds the engine promises:
+//! mean theme accuracy ≥ 0.92, alignment F1 ≥ 0.92, segmentation ≥ 0.97.
+
+use counterpart::core::{CompareOptions, DocumentInput, compare};
+use counterpart::export::json::to_json;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn eval_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval")
+}
+
+/// Documents of a group, in gold order (ids a, b, c).
+fn group_documents(group: &Path) -> Vec<PathBuf> {
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(group.join("gold.json")).expect("gold.json")).expect("json");
+    let docs = gold["documents"].as_object().expect("documents");
+    let mut letters: Vec<&String> = docs.keys().collect();
+    letters.sort();
+    letters.into_iter().map(|l| group.join(docs[l].as_str().expect("file name"))).collect()
+}
+
+fn score(report: &Path, group: &Path) -> (f64, f64, f64) {
+    let out = Command::new("python3")
+        .arg(eval_dir().join("score.py"))
+        .arg(report)
+        .arg(group)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "score.py failed on {}: {}{}", group.display(), stdout, String::from_utf8_lossy(&out.stderr));
+    let last = stdout.lines().last().expect("summary line");
+    let get = |k: &str| -> f64 {
+        last.split_whitespace()
+            .find_map(|p| p.strip_prefix(k).and_then(|v| v.strip_prefix('=')))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {k} in {last}"))
+    };
+    println!("{}: {last}", group.file_name().unwrap_or_default().to_string_lossy());
+    (get("themes_acc"), get("align_f1"), get("seg"))
+}
+
+#[test]
+fn dev_set_scores_meet_the_thresholds() {
+    let dev = eval_dir().join("dev");
+    assert!(dev.is_dir(), "{} is missing: the dev set lives in ../shared", dev.display());
+    let mut groups: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .expect("dev dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("gold.json").is_file())
+        .collect();
+    groups.sort();
+    assert!(groups.len() >= 4, "expected the four dev groups");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut sums = (0.0, 0.0, 0.0);
+    for group in &groups {
+        let inputs: Vec<DocumentInput> =
+            group_documents(group).iter().map(|p| DocumentInput::load(p).expect("readable")).collect();
+        let c = compare(&inputs, &CompareOptions::default());
+        let report = tmp.path().join("report.json");
+        std::fs::write(&report, to_json(&c)).expect("write");
+        let (t, a, s) = score(&report, group);
+        sums = (sums.0 + t, sums.1 + a, sums.2 + s);
+    }
+    let n = groups.len() as f64;
+    let (t, a, s) = (sums.0 / n, sums.1 / n, sums.2 / n);
+    println!("mean: themes_acc={t:.4} align_f1={a:.4} seg={s:.4}");
+    assert!(t >= 0.92, "mean theme accuracy {t:.4} < 0.92");
+    assert!(a >= 0.92, "mean alignment F1 {a:.4} < 0.92");
+    assert!(s >= 0.97, "mean segmentation {s:.4} < 0.97");
+}
