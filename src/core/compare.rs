@@ -222,6 +222,9 @@ pub fn compare_with_progress(
         })
         .collect();
     let links = align::links(&features, &options.align);
+    if std::env::var_os("COUNTERPART_DEBUG_ALIGN").is_some() {
+        debug_alignment(&documents, &features, &links);
+    }
     check()?;
     let lens: Vec<usize> = documents.iter().map(|d| d.segments.len()).collect();
     let groups = align::rows(&lens, &links);
@@ -282,6 +285,31 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
         segments,
     };
     (doc, tokens)
+}
+
+/// Prints every pair of segments of the first two documents with some similarity
+/// (set `COUNTERPART_DEBUG_ALIGN` to see it): a tuning aid, not a feature.
+fn debug_alignment(documents: &[Document], features: &[Vec<Features>], links: &[align::Link]) {
+    for (a, fa) in features.iter().enumerate() {
+        for (b, fb) in features.iter().enumerate().skip(a + 1) {
+            for (i, x) in fa.iter().enumerate() {
+                for (j, y) in fb.iter().enumerate() {
+                    let cos = align::cosine(&x.vector, &y.vector);
+                    if cos >= 0.15 {
+                        let linked = links.iter().any(|l| l.a == (a, i) && l.b == (b, j));
+                        eprintln!(
+                            "{} {} {cos:.3} c={:.2}/{:.2} {}",
+                            documents[a].segments[i].id,
+                            documents[b].segments[j].id,
+                            align::containment(&x.vector, &y.vector),
+                            align::containment(&y.vector, &x.vector),
+                            if linked { "LINK" } else { "" }
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn file_stem(source: &str) -> String {

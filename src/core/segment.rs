@@ -145,7 +145,7 @@ fn items(text: &str) -> Vec<Item> {
             flush(&mut open, &mut out);
             let range = if is_marker && !standalone_heading { content.start + marker_len..content.end } else { content };
             let range = skip_ws(text, range);
-            open = Some(Item { kind: ItemKind::Body, range, marked: is_marker });
+            open = Some(Item { kind: ItemKind::Body, range, marked: is_marker && !standalone_heading });
             if standalone_heading {
                 flush(&mut open, &mut out);
             }
@@ -283,7 +283,8 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         // unless it is short enough to be a heading (`1. Politics` is handled above).
         return ItemKind::Body;
     }
-    if words <= 12 {
+    let starts_like_heading = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if words <= 12 && starts_like_heading {
         // Short, unpunctuated: a heading (`Political relations`), a title line,
         // a credit (`News.Az`) or a signature line (`For the Republic of …`).
         let lower = t.to_lowercase();
@@ -395,6 +396,10 @@ fn word_before(para: &str, start: usize, pos: usize) -> &str {
 
 fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bool {
     let word = word_before(para, start, pos);
+    if para[start..pos].trim() == word {
+        // Nothing but this word so far: a marker such as `P.S.`, not a sentence.
+        return true;
+    }
     let lower = word.to_lowercase();
     let next_first = after.chars().next();
     let next_lower_or_digit = next_first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
