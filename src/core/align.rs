@@ -361,7 +361,7 @@ fn merge_sets(
             seed_inside
                 && !taken
                 && seed_cos >= options.merge_min
-                && containment(&parts_doc[seed].vector, &whole_doc[j].vector) >= 0.7
+                && containment(&parts_doc[seed].vector, &whole_doc[j].vector) >= 0.6
         };
         if !seed_ok {
             continue;
