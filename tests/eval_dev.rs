@@ -22,14 +22,16 @@ fn group_documents(group: &Path) -> Vec<PathBuf> {
 }
 
 fn score(report: &Path, group: &Path) -> (f64, f64, f64) {
-    let out = Command::new("python3")
-        .arg(eval_dir().join("score.py"))
-        .arg(report)
-        .arg(group)
-        .output()
-        .expect("python3 runs");
+    let out =
+        Command::new("python3").arg(eval_dir().join("score.py")).arg(report).arg(group).output().expect("python3 runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "score.py failed on {}: {}{}", group.display(), stdout, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "score.py failed on {}: {}{}",
+        group.display(),
+        stdout,
+        String::from_utf8_lossy(&out.stderr)
+    );
     let last = stdout.lines().last().expect("summary line");
     let get = |k: &str| -> f64 {
         last.split_whitespace()

@@ -206,8 +206,14 @@ mod tests {
     #[test]
     fn metaphors_do_not_decide_the_theme() {
         assert_ne!(theme_of("This visit brought a new energy in relations between our peoples.", None), "energy");
-        assert_ne!(theme_of("The political climate between the two states has never been better.", None), "environment");
-        assert_ne!(theme_of("Our friendship is a bridge between peoples and a road map for the future.", None), "transport");
+        assert_ne!(
+            theme_of("The political climate between the two states has never been better.", None),
+            "environment"
+        );
+        assert_ne!(
+            theme_of("Our friendship is a bridge between peoples and a road map for the future.", None),
+            "transport"
+        );
     }
 
     #[test]
@@ -227,8 +233,16 @@ mod tests {
     fn neighbours_in_the_paragraph_lend_context() {
         let tax = Taxonomy::default();
         let segs = [
-            SegmentContext { text: "The Parties will develop solar and wind power and modernise the power grid.", heading: None, paragraph: 0 },
-            SegmentContext { text: "They will also set up a joint working group for this.", heading: None, paragraph: 0 },
+            SegmentContext {
+                text: "The Parties will develop solar and wind power and modernise the power grid.",
+                heading: None,
+                paragraph: 0,
+            },
+            SegmentContext {
+                text: "They will also set up a joint working group for this.",
+                heading: None,
+                paragraph: 0,
+            },
         ];
         let c = classify_document(&tax, &segs);
         assert_eq!(tax.themes[c[1].theme].id, "energy");
@@ -238,8 +252,12 @@ mod tests {
     #[test]
     fn evidence_names_the_deciding_terms() {
         let tax = Taxonomy::default();
-        let c = classify_document(&tax, &[SegmentContext { text: "They fight terrorism and drug trafficking.", heading: None, paragraph: 0 }]);
-        let terms: Vec<&str> = c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_str()).collect();
+        let c = classify_document(
+            &tax,
+            &[SegmentContext { text: "They fight terrorism and drug trafficking.", heading: None, paragraph: 0 }],
+        );
+        let terms: Vec<&str> =
+            c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_str()).collect();
         assert!(terms.contains(&"terrorism") && terms.contains(&"drug trafficking"), "{terms:?}");
         assert!((c[0].scores.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-4);
     }

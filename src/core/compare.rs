@@ -207,17 +207,20 @@ pub fn compare_with_progress(
     let (documents, tokens): (Vec<Document>, Vec<Vec<Vec<String>>>) = analysed.into_iter().unzip();
 
     progress.report(Stage::Aligning, 0.0);
+    let names = proper_names(&documents);
     let vectors = align::vectorise(&tokens);
     let features: Vec<Vec<Features>> = documents
         .iter()
         .zip(vectors)
-        .map(|(doc, vecs)| {
+        .zip(names)
+        .map(|((doc, vecs), names)| {
             let n = doc.segments.len().max(1) as f32;
             doc.segments
                 .iter()
                 .zip(vecs)
+                .zip(names)
                 .enumerate()
-                .map(|(i, (s, vector))| Features { vector, theme: s.theme, position: i as f32 / n })
+                .map(|(i, ((s, vector), names))| Features { vector, theme: s.theme, position: i as f32 / n, names })
                 .collect()
         })
         .collect();
@@ -314,6 +317,58 @@ fn debug_alignment(documents: &[Document], features: &[Vec<Features>], links: &[
 
 fn file_stem(source: &str) -> String {
     Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Proper names of each segment of each document: capitalised words after the first
+/// word that are not country names and that no document of the comparison
+/// ever writes in lower case (so `Corridor` in a title-cased name is not a name, but
+/// `Caspian` is).
+fn proper_names(documents: &[Document]) -> Vec<Vec<Vec<String>>> {
+    let mut lower: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for d in documents {
+        for w in d.text.split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(w.to_owned());
+            }
+        }
+    }
+    let countries = Parties::every_country();
+    documents
+        .iter()
+        .map(|d| {
+            let parties = &countries;
+            d.segments
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> =
+                        s.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                    let party: Vec<bool> = {
+                        let mut v = vec![false; words.len()];
+                        for (start, len) in parties.spans(&lowered) {
+                            v[start..start + len].iter_mut().for_each(|x| *x = true);
+                        }
+                        v
+                    };
+                    let mut names: Vec<String> = words
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .filter(|&(k, w)| {
+                            !party[k]
+                                && w.chars().next().is_some_and(char::is_uppercase)
+                                && w.chars().skip(1).any(char::is_lowercase)
+                                && !lower.contains(&lowered[k])
+                        })
+                        .map(|(k, _)| lowered[k].clone())
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    names
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Content-word stems of a segment, the document's party names folded into one token.
@@ -486,7 +541,8 @@ mod tests {
         let c = cmp(&[("a.txt", a), ("b.txt", b)]);
         let r = &c.rows[0];
         assert_eq!(r.status, Status::Differing);
-        let changed: Vec<&str> = r.words[0].iter().filter(|w| !w.common).map(|w| &c.documents[0].text[w.byte_range.clone()]).collect();
+        let changed: Vec<&str> =
+            r.words[0].iter().filter(|w| !w.common).map(|w| &c.documents[0].text[w.byte_range.clone()]).collect();
         assert_eq!(changed, vec!["20"]);
     }
 
@@ -512,6 +568,25 @@ mod tests {
         let r = row_of(&c, 0, "customs authorities");
         assert_eq!(r.cells[1], vec![0]);
         assert_eq!(r.status, Status::Shared);
+    }
+
+    #[test]
+    fn template_sentences_with_different_objects_are_not_paired() {
+        let a = "Declaration between Azerbaijan and China\n\n\
+                 The Parties support the development of the Trans-Caspian International Transport Route. \
+                 The Parties will expand cooperation in culture and tourism. \
+                 The Parties will develop rail transport and the capacity of ports. \
+                 The Parties will combat terrorism and extremism.";
+        let b = "Declaration between Azerbaijan and Iran\n\n\
+                 The Parties support the development of the North–South International Transport Corridor. \
+                 The Parties will deepen cooperation in tourism and culture. \
+                 The Parties will modernise border crossings for road transport. \
+                 The Parties will jointly fight terrorism, separatism and extremism.";
+        let c = cmp(&[("a.txt", a), ("b.txt", b)]);
+        assert_eq!(row_of(&c, 0, "Trans-Caspian").status, Status::Unique, "{:?}", c.rows);
+        assert_eq!(row_of(&c, 1, "North–South").status, Status::Unique);
+        assert_eq!(row_of(&c, 0, "culture").cells[1].len(), 1);
+        assert_eq!(row_of(&c, 0, "terrorism").cells[1].len(), 1);
     }
 
     #[test]

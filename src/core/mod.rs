@@ -18,7 +18,7 @@ pub mod taxonomy;
 pub mod text;
 
 pub use compare::{
-    Cancelled, Comparison, CompareOptions, Document, DocumentInput, Progress, Row, Segment, Stage, Status, compare,
+    Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, Stage, Status, compare,
     compare_with_progress,
 };
 pub use taxonomy::Taxonomy;

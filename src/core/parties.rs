@@ -67,6 +67,11 @@ impl Parties {
         Self { names: chosen.iter().flat_map(|&i| g[i].names.iter().cloned()).collect() }
     }
 
+    /// Every country of the gazetteer: for telling country names from other names.
+    pub fn every_country() -> Self {
+        Self { names: gazetteer().iter().flat_map(|c| c.names.iter().cloned()).collect() }
+    }
+
     /// Positions (start, length) in `words` where a party is named.
     pub fn spans(&self, words: &[String]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -101,7 +106,10 @@ mod tests {
 
     #[test]
     fn parties_come_from_the_title() {
-        let p = Parties::detect(Some("Joint Declaration between the Republic of Azerbaijan and the People's Republic of China"), "");
+        let p = Parties::detect(
+            Some("Joint Declaration between the Republic of Azerbaijan and the People's Republic of China"),
+            "",
+        );
         let w = text::words("The Azerbaijani side supports China and Armenia");
         let spans = p.spans(&w);
         assert_eq!(spans, vec![(1, 1), (4, 1)], "Armenia is not a party");

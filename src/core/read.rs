@@ -75,11 +75,7 @@ pub fn read_file(path: &Path) -> Result<SourceText, ReadError> {
         return Err(ReadError::IsDirectory { path: path.to_path_buf() });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(ReadError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_FILE_BYTES });
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     decode(path, &bytes)

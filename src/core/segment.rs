@@ -67,7 +67,9 @@ pub fn segment(text: &str) -> Structure {
     for (n, item) in items.iter().enumerate() {
         let before_body = first_body.is_none_or(|b| n < b);
         match item.kind {
-            ItemKind::Heading if before_body && n == 0 && !item.marked && !is_heading_pattern(&text[item.range.clone()]) => {
+            ItemKind::Heading
+                if before_body && n == 0 && !item.marked && !is_heading_pattern(&text[item.range.clone()]) =>
+            {
                 out.title = Some(fold_ws(&text[item.range.clone()]));
             }
             ItemKind::Heading => {
@@ -143,7 +145,8 @@ fn items(text: &str) -> Vec<Item> {
         let starts_new = open.is_none() || is_marker || standalone_heading || ends_heading_like(open.as_ref(), text);
         if starts_new {
             flush(&mut open, &mut out);
-            let range = if is_marker && !standalone_heading { content.start + marker_len..content.end } else { content };
+            let range =
+                if is_marker && !standalone_heading { content.start + marker_len..content.end } else { content };
             let range = skip_ws(text, range);
             open = Some(Item { kind: ItemKind::Body, range, marked: is_marker && !standalone_heading });
             if standalone_heading {
@@ -231,7 +234,10 @@ fn is_heading_pattern(line: &str) -> bool {
     if matches!(lower.as_str(), "article" | "section" | "chapter" | "part" | "annex" | "appendix") {
         let rest = line[first.len()..].trim_start();
         let num = rest.split(|c: char| c.is_whitespace() || c == '.').next().unwrap_or("");
-        return !num.is_empty() && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)) && !ends_sentence(line) || (!num.is_empty() && word_count(line) <= 6 && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)));
+        return !num.is_empty() && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)) && !ends_sentence(line)
+            || (!num.is_empty()
+                && word_count(line) <= 6
+                && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)));
     }
     // Roman-numbered: `IV. TRANSPORT AND CONNECTIVITY`
     if let Some(num) = first.strip_suffix('.') {
@@ -297,7 +303,17 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -328,9 +344,38 @@ const NEVER_FINAL: &[&str] = &["e.g", "i.e", "eg", "ie", "viz", "cf", "no", "nos
 /// Words that usually open a sentence; after a dotted acronym (`the U.N. The …`) they
 /// mark a sentence end.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "this", "these", "that", "those", "both", "they", "it", "its", "in", "on", "at", "we", "he", "she", "all",
-    "each", "neither", "either", "such", "a", "an", "as", "to", "for", "with", "there", "however", "moreover",
-    "furthermore", "also", "p.s",
+    "the",
+    "this",
+    "these",
+    "that",
+    "those",
+    "both",
+    "they",
+    "it",
+    "its",
+    "in",
+    "on",
+    "at",
+    "we",
+    "he",
+    "she",
+    "all",
+    "each",
+    "neither",
+    "either",
+    "such",
+    "a",
+    "an",
+    "as",
+    "to",
+    "for",
+    "with",
+    "there",
+    "however",
+    "moreover",
+    "furthermore",
+    "also",
+    "p.s",
 ];
 
 /// Splits the paragraph at `range` of `text` into sentence byte ranges.
@@ -390,7 +435,9 @@ fn next_word(para: &str, from: usize) -> &str {
 /// The token before the terminator at `pos` (within the current sentence).
 fn word_before(para: &str, start: usize, pos: usize) -> &str {
     let s = &para[start..pos];
-    let from = s.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let from = s
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     &s[from..]
 }
 
@@ -410,8 +457,8 @@ fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bo
         return next_lower_or_digit || !SENTENCE_OPENERS.contains(&after.to_lowercase().as_str());
     }
     // Dotted acronyms and initials: `U.N.`, `U.S.`, `J.` — end only before an opener.
-    let is_initialism = !word.is_empty()
-        && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    let is_initialism =
+        !word.is_empty() && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if is_initialism {
         return !SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']).as_ref());
     }
@@ -507,7 +554,10 @@ mod tests {
     #[test]
     fn curly_quotes_close_the_sentence() {
         let t = "It supports the epic “Manas”. The two sides agree. He said \"yes.\" Then left.";
-        assert_eq!(sentences(t), vec!["It supports the epic “Manas”.", "The two sides agree.", "He said \"yes.\"", "Then left."]);
+        assert_eq!(
+            sentences(t),
+            vec!["It supports the epic “Manas”.", "The two sides agree.", "He said \"yes.\"", "Then left."]
+        );
     }
 
     #[test]

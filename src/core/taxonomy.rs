@@ -165,10 +165,24 @@ mod tests {
     fn built_in_taxonomy_has_the_thirteen_stable_ids() {
         let t = Taxonomy::parse(DEFAULT_TAXONOMY, "built-in").unwrap();
         let ids: Vec<&str> = t.themes.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(ids, [
-            "politics", "security", "trade", "investment", "energy", "transport", "digital", "agriculture", "culture",
-            "health", "environment", "multilateral", "general"
-        ]);
+        assert_eq!(
+            ids,
+            [
+                "politics",
+                "security",
+                "trade",
+                "investment",
+                "energy",
+                "transport",
+                "digital",
+                "agriculture",
+                "culture",
+                "health",
+                "environment",
+                "multilateral",
+                "general"
+            ]
+        );
         assert_eq!(t.themes[t.fallback].id, "general");
     }
 
@@ -184,7 +198,8 @@ mod tests {
 
     #[test]
     fn term_weights_are_parsed() {
-        let t = "(version: 1, fallback: \"a\", themes: [(id: \"a\", label: \"A\", terms: [\"terrorism:3\", \"trade\"])])";
+        let t =
+            "(version: 1, fallback: \"a\", themes: [(id: \"a\", label: \"A\", terms: [\"terrorism:3\", \"trade\"])])";
         let tax = Taxonomy::parse(t, "t").unwrap();
         assert_eq!(tax.themes[0].terms[0].weight, 3.0);
         assert_eq!(tax.themes[0].terms[0].text, "terrorism");

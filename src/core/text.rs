@@ -79,7 +79,9 @@ pub fn normalise_spelling(word: &str) -> String {
     if w.len() > 5 {
         w = w.replace("our", "or");
     }
-    for (from, to) in [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("tre", "ter"), ("ogue", "og")] {
+    for (from, to) in
+        [("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"), ("tre", "ter"), ("ogue", "og")]
+    {
         if w.ends_with(from) && w.len() > from.len() + 2 {
             w.truncate(w.len() - from.len());
             w.push_str(to);
@@ -113,13 +115,103 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Sorted list of stop words (checked by a test).
 const STOPWORDS: &[&str] = &[
-    "a", "about", "across", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both",
-    "but", "by", "can", "continue", "could", "do", "each", "either", "every", "for", "from", "further", "had", "has",
-    "have", "he", "her", "here", "his", "how", "in", "including", "into", "is", "it", "its", "more", "most", "neither",
-    "no", "nor", "not", "of", "on", "one", "or", "other", "our", "over", "own", "parties", "party", "per", "same", "shall",
-    "she", "should", "side", "sides", "so", "some", "such", "than", "that", "the", "their", "them", "these", "they", "this",
-    "those", "through", "to", "two", "under", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whose", "will", "with", "within", "would",
+    "a",
+    "about",
+    "across",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "continue",
+    "could",
+    "do",
+    "each",
+    "either",
+    "every",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "more",
+    "most",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "one",
+    "or",
+    "other",
+    "our",
+    "over",
+    "own",
+    "parties",
+    "party",
+    "per",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "side",
+    "sides",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "two",
+    "under",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "would",
 ];
 
 #[cfg(test)]
@@ -140,9 +232,10 @@ mod tests {
 
     #[test]
     fn acronyms_numbers_and_possessives() {
-        assert_eq!(words("the U.N. and China's USD 1.5 billion, 50,000 TEU"), vec![
-            "the", "un", "and", "china", "usd", "1.5", "billion", "50000", "teu"
-        ]);
+        assert_eq!(
+            words("the U.N. and China's USD 1.5 billion, 50,000 TEU"),
+            vec!["the", "un", "and", "china", "usd", "1.5", "billion", "50000", "teu"]
+        );
     }
 
     #[test]

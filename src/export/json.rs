@@ -88,7 +88,11 @@ pub fn to_json(c: &Comparison) -> String {
                         end: s.byte_range.end,
                         text: &s.text,
                         theme: &tax.themes[s.theme].id,
-                        themes: s.scores.iter().map(|&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) }).collect(),
+                        themes: s
+                            .scores
+                            .iter()
+                            .map(|&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
+                            .collect(),
                     })
                     .collect(),
             })

@@ -9,10 +9,20 @@ pub fn to_markdown(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison of {} documents\n", c.documents.len());
     for d in &c.documents {
-        let _ = writeln!(out, "- **{}** — {} (`{}`, {} commitments)", d.id, escape(&d.title), escape(&d.source), d.segments.len());
+        let _ = writeln!(
+            out,
+            "- **{}** — {} (`{}`, {} commitments)",
+            d.id,
+            escape(&d.title),
+            escape(&d.source),
+            d.segments.len()
+        );
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "Status: **shared** — the same words; **differing** — the same commitment worded differently (changed words in **bold**); **unique** — in one document only.\n");
+    let _ = writeln!(
+        out,
+        "Status: **shared** — the same words; **differing** — the same commitment worded differently (changed words in **bold**); **unique** — in one document only.\n"
+    );
     for (t, theme) in c.taxonomy.themes.iter().enumerate() {
         let rows: Vec<&Row> = c.rows.iter().filter(|r| r.theme == t).collect();
         if rows.is_empty() {
@@ -54,10 +64,17 @@ fn cell_text(c: &Comparison, r: &Row, d: usize) -> String {
         }
         let mut out = String::new();
         let mut at = seg.byte_range.start;
-        for w in r.words[d].iter().filter(|w| w.byte_range.start >= seg.byte_range.start && w.byte_range.end <= seg.byte_range.end) {
+        for w in r.words[d]
+            .iter()
+            .filter(|w| w.byte_range.start >= seg.byte_range.start && w.byte_range.end <= seg.byte_range.end)
+        {
             out.push_str(&escape(&doc.text[at..w.byte_range.start]));
             let word = escape(&doc.text[w.byte_range.clone()]);
-            if w.common { out.push_str(&word) } else { let _ = write!(out, "**{word}**"); }
+            if w.common {
+                out.push_str(&word)
+            } else {
+                let _ = write!(out, "**{word}**");
+            }
             at = w.byte_range.end;
         }
         out.push_str(&escape(&doc.text[at..seg.byte_range.end]));
