@@ -30,10 +30,10 @@ pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
                 start = Some(i);
             }
             last_alnum_end = i + c.len_utf8();
-        } else if c.is_whitespace() || !is_inner(c) {
-            if let Some(s) = start.take() {
-                out.push(base + s..base + last_alnum_end);
-            }
+        } else if (c.is_whitespace() || !is_inner(c))
+            && let Some(s) = start.take()
+        {
+            out.push(base + s..base + last_alnum_end);
         }
     }
     if let Some(s) = start {
@@ -87,6 +87,7 @@ pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

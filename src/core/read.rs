@@ -117,7 +117,7 @@ fn utf8_reason(e: &std::str::Utf8Error) -> String {
 }
 
 fn decode_utf16(bytes: &[u8], from: fn([u8; 2]) -> u16) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.chunks_exact(2).map(|c| from([c[0], c[1]]));

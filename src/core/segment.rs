@@ -290,6 +290,11 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         return ItemKind::Body;
     }
     let starts_like_heading = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    // A block of several short, unpunctuated lines is a title (`JOINT DECLARATION` /
+    // `between … and …` / `on the Establishment of …`), however many words in all.
+    if starts_like_heading && t.contains('\n') && t.lines().all(|l| word_count(l) <= 14) {
+        return ItemKind::Heading;
+    }
     if words <= 12 && starts_like_heading {
         // Short, unpunctuated: a heading (`Political relations`), a title line,
         // a credit (`News.Az`) or a signature line (`For the Republic of …`).
@@ -460,7 +465,7 @@ fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bo
     let is_initialism =
         !word.is_empty() && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if is_initialism {
-        return !SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']).as_ref());
+        return !SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
     }
     // A lower-case continuation is not a new sentence (`approx. ten`), except after a
     // clear sentence word.
@@ -568,9 +573,14 @@ mod tests {
 
     #[test]
     fn roman_numbered_and_numbered_headings_are_not_commitments() {
-        let t = "JOINT DECLARATION\nbetween A and B\n\nPreamble text here.\n\nI. POLITICAL RELATIONS\n\n1. The Parties will talk.\n\n2. Politics\n\nThe two sides meet.";
+        let t = "JOINT DECLARATION\nbetween the Republic of Azerbaijan and the People's Republic of China\non the Establishment of a Strategic Partnership\n\nPreamble text here.\n\nI. POLITICAL RELATIONS\n\n1. The Parties will talk.\n\n2. Politics\n\nThe two sides meet.";
         let s = segment(t);
-        assert_eq!(s.title.as_deref(), Some("JOINT DECLARATION between A and B"));
+        assert_eq!(
+            s.title.as_deref(),
+            Some(
+                "JOINT DECLARATION between the Republic of Azerbaijan and the People's Republic of China on the Establishment of a Strategic Partnership"
+            )
+        );
         assert_eq!(headings(t), vec!["I. POLITICAL RELATIONS", "2. Politics"]);
         assert_eq!(sentences(t), vec!["Preamble text here.", "The Parties will talk.", "The two sides meet."]);
         assert_eq!(s.segments[1].section, Some(0));
