@@ -43,6 +43,20 @@ pub struct ReportArgs {
     pub docs: Vec<PathBuf>,
 }
 
+/// The bundled sample declarations: `samples/*.txt` in the working directory, or in
+/// the source tree the binary was built from.
+pub fn bundled_samples() -> Vec<PathBuf> {
+    let here = PathBuf::from("samples");
+    let dir = if here.is_dir() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("samples") };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|r| {
+            r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
 /// Runs `counterpart report`; returns the text to print on stdout.
 pub fn report(args: &ReportArgs) -> Result<String> {
     let taxonomy = match &args.taxonomy {

@@ -18,8 +18,20 @@ fn main() -> ExitCode {
             }
         },
         None => {
-            eprintln!("counterpart: the window is not built yet; try `counterpart report DOC...`");
-            ExitCode::FAILURE
+            // Until the window lands, show the comparison of the given files (or the
+            // bundled samples) on the terminal.
+            let docs = if args.files.is_empty() { cli::bundled_samples() } else { args.files };
+            let r = cli::ReportArgs { json: None, markdown: None, taxonomy: None, docs };
+            match cli::report(&r) {
+                Ok(out) => {
+                    print!("{out}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("counterpart: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

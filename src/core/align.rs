@@ -167,38 +167,58 @@ pub fn containment(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 /// Finds links between the segments of every pair of documents.
 pub fn links(docs: &[Vec<Features>], options: &AlignOptions) -> Vec<Link> {
+    let indexes: Vec<Index> = docs.par_iter().map(|d| Index::new(d)).collect();
     let pairs: Vec<(usize, usize)> = (0..docs.len()).flat_map(|a| (a + 1..docs.len()).map(move |b| (a, b))).collect();
-    pairs.par_iter().flat_map_iter(|&(a, b)| pair_links(docs, a, b, options)).collect()
+    pairs.par_iter().flat_map_iter(|&(a, b)| pair_links(docs, &indexes[b], a, b, options)).collect()
 }
 
-/// Scored candidate pairs between documents `a` and `b`: (i in a, j in b, score, cosine).
-fn candidates(docs: &[Vec<Features>], a: usize, b: usize, options: &AlignOptions) -> Vec<(usize, usize, f32, f32)> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (j, f) in docs[b].iter().enumerate() {
-        for &(t, _) in &f.vector {
-            index.entry(t).or_default().push(j);
+/// An inverted index of one document: for each term, the segments that have it.
+struct Index {
+    postings: HashMap<u32, Vec<(usize, f32)>>,
+}
+
+impl Index {
+    fn new(doc: &[Features]) -> Self {
+        let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+        for (j, f) in doc.iter().enumerate() {
+            for &(t, w) in &f.vector {
+                postings.entry(t).or_default().push((j, w));
+            }
         }
+        Self { postings }
     }
+}
+
+/// How many best candidates per segment get an exact similarity.
+const CANDIDATES_PER_SEGMENT: usize = 8;
+
+/// Scored candidate pairs between documents `a` and `b`: (i in a, j in b, score, cosine).
+fn candidates(
+    docs: &[Vec<Features>],
+    index_b: &Index,
+    a: usize,
+    b: usize,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, f32, f32)> {
     // Terms in a large share of b's segments say little; they are not used to find
     // candidates (they still count in the similarity).
     let common = (docs[b].len() / 4).max(8);
     let mut out = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut mark = vec![false; docs[b].len()];
+    let mut partial = vec![0.0f32; docs[b].len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, f) in docs[a].iter().enumerate() {
-        seen.clear();
-        for &(t, _) in &f.vector {
-            if let Some(list) = index.get(&t).filter(|l| l.len() <= common) {
-                for &j in list {
-                    if !mark[j] {
-                        mark[j] = true;
-                        seen.push(j);
+        for &(t, w) in &f.vector {
+            if let Some(list) = index_b.postings.get(&t).filter(|l| l.len() <= common) {
+                for &(j, wb) in list {
+                    if partial[j] == 0.0 {
+                        touched.push(j);
                     }
+                    partial[j] += w * wb;
                 }
             }
         }
-        for &j in &seen {
-            mark[j] = false;
+        touched.sort_by(|&x, &y| partial[y].total_cmp(&partial[x]).then(x.cmp(&y)));
+        for &j in touched.iter().take(CANDIDATES_PER_SEGMENT) {
             let g = &docs[b][j];
             let cos = cosine(&f.vector, &g.vector);
             if cos <= 0.0 || (cos < CONFLICT_OVERRIDE && names_conflict(f, g)) {
@@ -212,12 +232,16 @@ fn candidates(docs: &[Vec<Features>], a: usize, b: usize, options: &AlignOptions
             score += 0.05 * (1.0 - (f.position - g.position).abs());
             out.push((i, j, score, cos));
         }
+        for &j in &touched {
+            partial[j] = 0.0;
+        }
+        touched.clear();
     }
     out
 }
 
-fn pair_links(docs: &[Vec<Features>], a: usize, b: usize, options: &AlignOptions) -> Vec<Link> {
-    let cands = candidates(docs, a, b, options);
+fn pair_links(docs: &[Vec<Features>], index_b: &Index, a: usize, b: usize, options: &AlignOptions) -> Vec<Link> {
+    let cands = candidates(docs, index_b, a, b, options);
     let (na, nb) = (docs[a].len(), docs[b].len());
     // Candidates of each segment, best first.
     let mut of_a: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); na];
@@ -246,28 +270,29 @@ fn pair_links(docs: &[Vec<Features>], a: usize, b: usize, options: &AlignOptions
             best_of_b[j] = Some((i, gain));
         }
     }
-    let fan = |list: &[(usize, usize, f32, f32)], side_a: bool, k: usize| {
-        list.iter().filter(|m| if side_a { m.0 == k } else { m.1 == k }).count()
-    };
+    let mut fan_a = vec![0usize; na];
+    let mut fan_b = vec![0usize; nb];
+    for &(i, j, _, _) in &members {
+        fan_a[i] += 1;
+        fan_b[j] += 1;
+    }
     let mut out: Vec<Link> = Vec::new();
     for &(i, j, _, cos) in &members {
-        let i_merges = fan(&members, true, i) > 1 && best_of_a[i].is_some();
-        let j_merges = fan(&members, false, j) > 1 && best_of_b[j].is_some();
+        let i_merges = fan_a[i] > 1 && best_of_a[i].is_some();
+        let j_merges = fan_b[j] > 1 && best_of_b[j].is_some();
         let keep_i = i_merges && !j_merges || best_of_a[i].is_some_and(|(bj, _)| bj == j);
         let keep_j = j_merges && !i_merges || best_of_b[j].is_some_and(|(bi, _)| bi == i);
         if (keep_i && keep_j) || cos >= options.duplicate_min {
-            let link = Link { a: (a, i), b: (b, j), similarity: cos };
-            if !out.contains(&link) {
-                out.push(link);
-            }
+            out.push(Link { a: (a, i), b: (b, j), similarity: cos });
         }
     }
     for &(i, j, _, cos) in &cands {
-        let link = Link { a: (a, i), b: (b, j), similarity: cos };
-        if cos >= options.duplicate_min && !out.contains(&link) {
-            out.push(link);
+        if cos >= options.duplicate_min {
+            out.push(Link { a: (a, i), b: (b, j), similarity: cos });
         }
     }
+    out.sort_by_key(|l| (l.a.1, l.b.1));
+    out.dedup_by_key(|l| (l.a.1, l.b.1));
     out.extend(gap_links(&docs[a], &docs[b], a, b, &out, options));
     out
 }
@@ -479,9 +504,7 @@ pub fn rows(doc_lens: &[usize], links: &[Link]) -> Vec<Vec<SegRef>> {
         }
         x
     }
-    let mut sorted = links.to_vec();
-    sorted.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
-    for l in &sorted {
+    for l in links {
         let x = find(&mut parent, offsets[l.a.0] + l.a.1);
         let y = find(&mut parent, offsets[l.b.0] + l.b.1);
         if x != y {

@@ -62,14 +62,28 @@ pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>)
     }
     let mut scores = vec![0.0f32; taxonomy.themes.len()];
     let mut evidence = Vec::new();
-    for (ti, theme) in taxonomy.themes.iter().enumerate() {
-        let mut used = blocked.clone();
-        // Longest terms first, so `transport corridor` is counted once, not three times.
-        let mut order: Vec<usize> = (0..theme.terms.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(theme.terms[i].stems.len()));
-        for i in order {
-            let term = &theme.terms[i];
-            for start in find_all(&stems, &term.stems) {
+    // Every (theme, term, start) that matches, found through the first-stem index.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, stem) in stems.iter().enumerate() {
+        for &(ti, k) in taxonomy.by_first_stem.get(stem).map_or(&[][..], Vec::as_slice) {
+            let term = &taxonomy.themes[ti].terms[k];
+            if stems[start..].starts_with(&term.stems) {
+                hits.push((ti, k, start));
+            }
+        }
+    }
+    // Longest terms first, so `transport corridor` is counted once, not three times.
+    hits.sort_by_key(|&(ti, k, start)| (ti, std::cmp::Reverse(taxonomy.themes[ti].terms[k].stems.len()), k, start));
+    let mut used = blocked.clone();
+    let mut current_theme = usize::MAX;
+    for (ti, k, start) in hits {
+        if ti != current_theme {
+            current_theme = ti;
+            used.clone_from(&blocked);
+        }
+        {
+            let term = &taxonomy.themes[ti].terms[k];
+            {
                 let span = start..start + term.stems.len();
                 if used[span.clone()].iter().any(|u| *u) {
                     continue;

@@ -200,6 +200,13 @@ pub fn compare_with_progress(
 ) -> Result<Comparison, Cancelled> {
     let tax = &options.taxonomy;
     let check = || if cancel.load(Ordering::Relaxed) { Err(Cancelled) } else { Ok(()) };
+    let timing = std::env::var_os("COUNTERPART_DEBUG_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("{what}: {:?}", t0.elapsed());
+        }
+    };
     progress.report(Stage::Segmenting, 0.0);
     let analysed: Vec<(Document, Vec<Vec<String>>)> =
         inputs.par_iter().enumerate().map(|(i, input)| analyse(i, input, tax)).collect();
@@ -224,17 +231,21 @@ pub fn compare_with_progress(
                 .collect()
         })
         .collect();
+    lap("segmented");
     let links = align::links(&features, &options.align);
+    lap("linked");
     if std::env::var_os("COUNTERPART_DEBUG_ALIGN").is_some() {
         debug_alignment(&documents, &features, &links);
     }
     check()?;
     let lens: Vec<usize> = documents.iter().map(|d| d.segments.len()).collect();
     let groups = align::rows(&lens, &links);
+    lap("grouped");
 
     progress.report(Stage::Diffing, 0.0);
     let mut rows: Vec<Row> = groups.par_iter().map(|g| build_row(g, &documents, &features, tax)).collect();
     check()?;
+    lap("rows built");
     sort_rows(&mut rows);
     let pair_similarity = pair_similarity(&documents, &rows);
     progress.report(Stage::Diffing, 1.0);

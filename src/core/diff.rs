@@ -18,6 +18,9 @@ pub struct WordMark {
     pub common: bool,
 }
 
+/// The most other documents a cell's words are compared with.
+const MAX_COMPARED: usize = 6;
+
 /// Words of `text` (its byte range starting at `base` in the document): runs of
 /// letters and digits with inner punctuation (`1.5`, `e-CMR`), as byte ranges.
 pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
@@ -63,11 +66,12 @@ pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
     let keys: Vec<Vec<String>> =
         cells.iter().zip(&words).map(|((text, _), ws)| ws.iter().map(|r| key(text, r)).collect()).collect();
     let mut common: Vec<Vec<bool>> = words.iter().map(|w| vec![true; w.len()]).collect();
-    for i in 0..cells.len() {
-        for j in 0..cells.len() {
-            if i == j {
-                continue;
-            }
+    // With many documents, each is compared with the next few (cyclically): enough to
+    // see which words differ, without N² diffs per row.
+    let n = cells.len();
+    let others = (n.saturating_sub(1)).min(MAX_COMPARED);
+    for i in 0..n {
+        for j in (1..=others).map(|k| (i + k) % n) {
             let mut in_both = vec![false; keys[i].len()];
             for op in capture_diff_slices(Algorithm::Patience, &keys[i], &keys[j]) {
                 if op.tag() == DiffTag::Equal {

@@ -66,6 +66,17 @@ pub fn segment(text: &str) -> Structure {
     let mut paragraph = 0;
     for (n, item) in items.iter().enumerate() {
         let before_body = first_body.is_none_or(|b| n < b);
+        let item_text = &text[item.range.clone()];
+        if n == 0
+            && item.kind == ItemKind::Body
+            && !item.marked
+            && !ends_sentence(item_text)
+            && word_count(item_text) <= 40
+        {
+            // A first line without a full stop is the title, however long.
+            out.title = Some(fold_ws(item_text));
+            continue;
+        }
         match item.kind {
             ItemKind::Heading
                 if before_body && n == 0 && !item.marked && !is_heading_pattern(&text[item.range.clone()]) =>
@@ -441,7 +452,7 @@ fn next_word(para: &str, from: usize) -> &str {
 fn word_before(para: &str, start: usize, pos: usize) -> &str {
     let s = &para[start..pos];
     let from = s
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '–' | '—' | '-' | '/'))
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     &s[from..]
 }
@@ -530,6 +541,19 @@ mod tests {
                 "Trade will reach USD 1.5 billion."
             ]
         );
+    }
+
+    #[test]
+    fn initialism_after_a_dash_does_not_end_a_sentence() {
+        let t = "They formed the Vietnam–U.S. Comprehensive Partnership in 2013. Next.";
+        assert_eq!(sentences(t), vec!["They formed the Vietnam–U.S. Comprehensive Partnership in 2013.", "Next."]);
+    }
+
+    #[test]
+    fn a_long_first_line_without_a_full_stop_is_the_title() {
+        let t = "Joint Statement from the Leaders of the United States and the Republic of Indonesia: Elevating Relations to a Comprehensive Strategic Partnership\n\nThe leaders met.";
+        assert!(segment(t).title.is_some_and(|x| x.starts_with("Joint Statement from")));
+        assert_eq!(sentences(t), vec!["The leaders met."]);
     }
 
     #[test]

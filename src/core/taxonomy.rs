@@ -79,6 +79,8 @@ pub struct Taxonomy {
     pub ignore: Vec<Vec<String>>,
     /// The file as loaded (kept so sessions can store the taxonomy in use).
     pub file: TaxonomyFile,
+    /// For each first stem, the (theme, term) indices of the terms that start with it.
+    pub by_first_stem: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Default for Taxonomy {
@@ -144,7 +146,13 @@ impl Taxonomy {
             .position(|t| t.id == file.fallback)
             .ok_or_else(|| format!("fallback theme {:?} is not one of the themes", file.fallback))?;
         let ignore = file.ignore.iter().map(|s| stems_of(s)).filter(|s| !s.is_empty()).collect();
-        Ok(Self { themes, fallback, ignore, file })
+        let mut by_first_stem: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+        for (ti, theme) in themes.iter().enumerate() {
+            for (k, term) in theme.terms.iter().enumerate() {
+                by_first_stem.entry(term.stems[0].clone()).or_default().push((ti, k));
+            }
+        }
+        Ok(Self { themes, fallback, ignore, file, by_first_stem })
     }
 
     /// The index of the theme with this id.
