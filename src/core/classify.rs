@@ -160,8 +160,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
         let mut neighbour = vec![0.0f32; n_themes];
         let mut count = 0.0;
         for j in [i.wrapping_sub(1), i + 1] {
-            if let Some(nb) = segments.get(j).filter(|nb| nb.paragraph == seg.paragraph) {
-                let _ = nb;
+            if segments.get(j).is_some_and(|nb| nb.paragraph == seg.paragraph) {
                 for (t, w) in normalised(&own[j].0).iter().enumerate() {
                     neighbour[t] += w;
                 }

@@ -390,8 +390,7 @@ fn alignment_tokens(raw: &str, parties: &Parties) -> Vec<String> {
     let mut i = 0;
     let mut k = 0;
     while i < words.len() {
-        if let Some(&(start, len)) = spans.get(k).filter(|(s, _)| *s == i) {
-            let _ = start;
+        if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
             out.push("\u{2039}party\u{203a}".to_owned());
             i += len;
             k += 1;
