@@ -90,6 +90,8 @@ pub struct Segment {
     pub scores: Vec<(usize, f32)>,
     /// Why it got these scores.
     pub evidence: Vec<Evidence>,
+    /// Whether the user chose the theme (a correction), rather than the engine.
+    pub theme_by_user: bool,
 }
 
 /// One document of the comparison.
@@ -152,6 +154,25 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// `pair_similarity[a][b]`: share of commitments documents a and b have in common, weighted by wording similarity.
     pub pair_similarity: Vec<Vec<f32>>,
+    /// Each segment's TF-IDF vector (per document, per segment), kept so rows can be
+    /// rebuilt after a user's correction without running the whole engine again.
+    pub vectors: Vec<Vec<Vec<(u32, f32)>>>,
+}
+
+impl Comparison {
+    /// Finds a segment by its id (`d1.s5`): (document index, segment index).
+    pub fn find_segment(&self, id: &str) -> Option<(usize, usize)> {
+        let (doc, seg) = id.split_once(".s")?;
+        let d = self.documents.iter().position(|x| x.id == doc)?;
+        let s: usize = seg.parse().ok()?;
+        let s = s.checked_sub(1)?;
+        (self.documents[d].segments.get(s)?.id == id).then_some((d, s))
+    }
+
+    /// The row that holds segment `s` of document `d`.
+    pub fn row_of(&self, d: usize, s: usize) -> Option<usize> {
+        self.rows.iter().position(|r| r.cells.get(d).is_some_and(|c| c.contains(&s)))
+    }
 }
 
 /// The stage the engine is in, for progress reports.
@@ -243,13 +264,15 @@ pub fn compare_with_progress(
     lap("grouped");
 
     progress.report(Stage::Diffing, 0.0);
-    let mut rows: Vec<Row> = groups.par_iter().map(|g| build_row(g, &documents, &features, tax)).collect();
+    let vectors: Vec<Vec<Vec<(u32, f32)>>> =
+        features.into_iter().map(|d| d.into_iter().map(|f| f.vector).collect()).collect();
+    let mut rows: Vec<Row> = groups.par_iter().map(|g| build_row(g, &documents, &vectors, tax)).collect();
     check()?;
     lap("rows built");
     sort_rows(&mut rows);
     let pair_similarity = pair_similarity(&documents, &rows);
     progress.report(Stage::Diffing, 1.0);
-    Ok(Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity })
+    Ok(Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity, vectors })
 }
 
 /// Segments and classifies one document; also returns each segment's alignment tokens.
@@ -285,6 +308,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
                 theme: c.theme,
                 scores: c.scores,
                 evidence: c.evidence,
+                theme_by_user: false,
             }
         })
         .collect();
@@ -410,7 +434,14 @@ fn wording_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-fn build_row(group: &[align::SegRef], documents: &[Document], features: &[Vec<Features>], tax: &Taxonomy) -> Row {
+/// Builds a row from a group of segments: cells, theme, status, similarity, word marks.
+/// A segment whose theme the user set decides the row's theme.
+pub fn build_row(
+    group: &[align::SegRef],
+    documents: &[Document],
+    vectors: &[Vec<Vec<(u32, f32)>>],
+    tax: &Taxonomy,
+) -> Row {
     let mut cells: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
     for &(d, s) in group {
         cells[d].push(s);
@@ -424,11 +455,14 @@ fn build_row(group: &[align::SegRef], documents: &[Document], features: &[Vec<Fe
             theme_score[t] += w;
         }
     }
-    let theme = theme_score
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-        .map_or(tax.fallback, |(t, _)| t);
+    let by_user = group.iter().map(|&(d, s)| &documents[d].segments[s]).filter(|s| s.theme_by_user).map(|s| s.theme).last();
+    let theme = by_user.unwrap_or_else(|| {
+        theme_score
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            .map_or(tax.fallback, |(t, _)| t)
+    });
     let keys: Vec<String> = present
         .iter()
         .map(|&d| wording_key(&cells[d].iter().map(|&s| documents[d].segments[s].text.as_str()).collect::<String>()))
@@ -439,7 +473,7 @@ fn build_row(group: &[align::SegRef], documents: &[Document], features: &[Vec<Fe
         (Status::Shared, 1.0)
     } else {
         let vecs: Vec<Vec<(u32, f32)>> =
-            present.iter().map(|&d| sum_vectors(cells[d].iter().map(|&s| &features[d][s].vector))).collect();
+            present.iter().map(|&d| sum_vectors(cells[d].iter().map(|&s| &vectors[d][s]))).collect();
         let mut total = 0.0;
         let mut n = 0.0;
         for i in 0..vecs.len() {

@@ -10,6 +10,7 @@
 pub mod align;
 pub mod classify;
 pub mod compare;
+pub mod corrections;
 pub mod diff;
 pub mod parties;
 pub mod read;
