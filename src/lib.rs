@@ -3,9 +3,11 @@
 //! - [`core`]: the engine — documents in, one [`core::Comparison`] out.
 //! - [`export`]: reports written from a comparison (JSON, Markdown).
 //! - [`cli`]: the command line.
+//! - [`ui`]: the desktop window, the only module that names egui, eframe or rfd.
 //!
-//! Only the window code names the GUI toolkit; everything here is usable headless.
+//! Everything but [`ui`] is usable headless.
 
 pub mod cli;
 pub mod core;
 pub mod export;
+pub mod ui;

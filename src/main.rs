@@ -8,11 +8,16 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(Command::Report(r)) => run_report(&r),
-        // Until the window lands, show the comparison of the given files (or the
-        // bundled samples) on the terminal.
+        // The window, on the given files or the bundled samples.
         None => {
-            let docs = if args.files.is_empty() { cli::bundled_samples() } else { args.files };
-            run_report(&ReportArgs { json: None, markdown: None, taxonomy: None, docs })
+            let files = if args.files.is_empty() { cli::bundled_samples() } else { args.files };
+            match counterpart::ui::run(files) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("counterpart: cannot open the window: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
     }
 }

@@ -189,10 +189,3 @@ fn custom_taxonomy_is_used_and_a_bad_one_is_refused() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("tax.ron: not a valid taxonomy"));
 }
 
-#[test]
-fn with_no_arguments_the_bundled_samples_are_compared() {
-    let o = bin().current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("binary runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let stdout = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(stdout.lines().filter(|l| l.starts_with('d')).count(), samples().len(), "{stdout}");
-}

@@ -455,7 +455,8 @@ pub fn build_row(
             theme_score[t] += w;
         }
     }
-    let by_user = group.iter().map(|&(d, s)| &documents[d].segments[s]).filter(|s| s.theme_by_user).map(|s| s.theme).last();
+    let by_user =
+        group.iter().map(|&(d, s)| &documents[d].segments[s]).filter(|s| s.theme_by_user).map(|s| s.theme).next_back();
     let theme = by_user.unwrap_or_else(|| {
         theme_score
             .iter()

@@ -95,7 +95,8 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
             failed.push(k);
         }
     }
-    c.rows = groups.iter().filter(|g| !g.is_empty()).map(|g| build_row(g, &c.documents, &c.vectors, &c.taxonomy)).collect();
+    c.rows =
+        groups.iter().filter(|g| !g.is_empty()).map(|g| build_row(g, &c.documents, &c.vectors, &c.taxonomy)).collect();
     sort_rows(&mut c.rows);
     c.pair_similarity = pair_similarity(&c.documents, &c.rows);
     (c, failed)
@@ -109,7 +110,10 @@ mod tests {
     fn sample() -> Comparison {
         let a = "Declaration A and B\n\nThe Parties will combat terrorism and extremism. The Parties will expand trade in goods.";
         let b = "Declaration A and C\n\nThe Parties will combat terrorism and separatism. Culture days will be held.";
-        compare(&[DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)], &CompareOptions::default())
+        compare(
+            &[DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)],
+            &CompareOptions::default(),
+        )
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! Everything the window can be asked to do, as data.
+//!
+//! Widgets never change the app's state directly: they push a [`Command`], and
+//! [`App::apply`](super::app::App::apply) carries it out once per frame. Menus,
+//! shortcuts and tests all go through the same commands.
+
+use crate::core::corrections::Correction;
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// How rows are grouped in the comparison view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum GroupBy {
+    /// Under theme headers, in taxonomy order.
+    Theme,
+    /// Under the section headings of one document (its index), with the matching
+    /// passages of the others beside it.
+    Sections(usize),
+}
+
+/// A request to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the native dialog to open documents.
+    OpenDialog,
+    /// Add these files to the comparison.
+    AddFiles(Vec<PathBuf>),
+    /// Remove the document at this column.
+    RemoveDocument(usize),
+    /// Move a column.
+    MoveDocument {
+        /// Current column.
+        from: usize,
+        /// New column.
+        to: usize,
+    },
+    /// Rename a column (an empty title restores the document's own).
+    RenameDocument {
+        /// Column.
+        doc: usize,
+        /// New title.
+        title: String,
+    },
+    /// Stop the comparison running in the background.
+    CancelJob,
+    /// Select the next row that is not shared.
+    NextDifference,
+    /// Select the previous row that is not shared.
+    PreviousDifference,
+    /// Select a row (by index into the comparison's rows), or none.
+    Select(Option<usize>),
+    /// Put the keyboard focus in the search field.
+    FocusSearch,
+    /// Apply a correction to the machine's analysis.
+    Correct(Correction),
+    /// Take back the last correction.
+    UndoCorrection,
+    /// Group rows by theme or by a document's sections.
+    SetGroupBy(GroupBy),
+    /// Show or hide the coverage overview.
+    ToggleOverview,
+    /// Show only rows of this theme that this document has (a coverage-matrix cell).
+    FilterCell {
+        /// Document column.
+        doc: usize,
+        /// Theme index.
+        theme: usize,
+    },
+    /// Show every row again.
+    ClearFilters,
+    /// Save the session (reserved: sessions come in a later release).
+    SaveSession,
+    /// Export a report (reserved: exports from the window come in a later release).
+    Export,
+}
+
+/// Ctrl+O: open documents.
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Ctrl+F: find.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// F8: next difference.
+pub const NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
+/// F7: previous difference.
+pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F7);
+/// Alt+↓: next difference.
+pub const NEXT_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
+/// Alt+↑: previous difference.
+pub const PREVIOUS_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
+/// Ctrl+S: save session (reserved).
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+/// Ctrl+E: export (reserved).
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+/// Ctrl+Z: undo the last correction.
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+
+/// Shortcuts and the commands they send, in the order they are checked.
+pub fn shortcuts() -> [(KeyboardShortcut, Command); 9] {
+    [
+        (OPEN, Command::OpenDialog),
+        (FIND, Command::FocusSearch),
+        (NEXT, Command::NextDifference),
+        (PREVIOUS, Command::PreviousDifference),
+        (NEXT_ALT, Command::NextDifference),
+        (PREVIOUS_ALT, Command::PreviousDifference),
+        (SAVE, Command::SaveSession),
+        (EXPORT, Command::Export),
+        (UNDO, Command::UndoCorrection),
+    ]
+}

@@ -1,0 +1,165 @@
+//! The window, driven headless with egui_kittest: real app state, widgets found by
+//! their labels as a user finds them. No display or GPU needed.
+
+use counterpart::core::Status;
+use counterpart::ui::app::{App, Settings};
+use counterpart::ui::commands::Command;
+use counterpart::ui::view::Line;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+fn samples() -> Vec<PathBuf> {
+    counterpart::cli::bundled_samples()
+}
+
+/// The app on `files`, comparison finished, in a window of the given height.
+fn harness(files: Vec<PathBuf>, height: f32) -> Harness<'static, App> {
+    let mut app = App::new(files, Settings::default(), None);
+    app.headless = true;
+    app.wait_for_comparison();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, height))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn theme_headers(h: &Harness<'_, App>) -> Vec<String> {
+    let app = h.state();
+    let c = app.comparison.as_ref().expect("comparison");
+    c.taxonomy
+        .themes
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| c.rows.iter().any(|r| r.theme == *t))
+        .map(|(_, th)| th.label.clone())
+        .collect()
+}
+
+#[test]
+fn the_samples_load_and_show_rows_under_every_theme() {
+    let h = harness(samples(), 9000.0);
+    let c = h.state().comparison.clone().expect("comparison");
+    assert_eq!(c.documents.len(), 4);
+    let themes = theme_headers(&h);
+    assert!(themes.len() >= 10, "the samples cover most themes: {themes:?}");
+    for label in &themes {
+        h.get_by_label_contains(&format!("⏷ {label}"));
+    }
+    // Row text is shown: the first segment of the first document.
+    let first = &c.documents[0].segments[0].text;
+    assert!(h.query_by_label_contains(&first[..40]).is_some(), "{first}");
+    h.get_by_label_contains("4 documents");
+}
+
+#[test]
+fn filtering_by_a_theme_hides_the_other_rows() {
+    let mut h = harness(samples(), 3000.0);
+    h.get_by_label("Themes").click();
+    h.run();
+    h.get_by_label("Security").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label_contains("⏷ Security");
+    assert!(h.query_by_label_contains("⏷ Political relations").is_none(), "other themes are hidden");
+    let c = h.state().comparison.clone().expect("comparison");
+    let security = c.taxonomy.index_of("security").expect("theme");
+    let lines = view_lines(&mut h);
+    assert!(lines.iter().all(|l| !matches!(l, Line::Row(r) if c.rows[*r].theme != security)));
+}
+
+fn view_lines(h: &mut Harness<'_, App>) -> Vec<Line> {
+    h.state_mut().lines().as_ref().clone()
+}
+
+#[test]
+fn next_difference_moves_the_selection_with_f8_and_the_button() {
+    let mut h = harness(samples(), 1000.0);
+    assert_eq!(h.state().selected, None);
+    h.key_press(egui::Key::F8);
+    h.run();
+    let first = h.state().selected.expect("F8 selects a difference");
+    let c = h.state().comparison.clone().expect("comparison");
+    assert_ne!(c.rows[first].status, Status::Shared);
+    h.get_by_label("⬇ Next").click();
+    h.run();
+    let second = h.state().selected.expect("still selected");
+    assert_ne!(first, second, "the selection moved");
+    h.key_press(egui::Key::F7);
+    h.run();
+    assert_eq!(h.state().selected, Some(first), "F7 goes back");
+    // The details panel shows the selected row.
+    assert!(h.get_all_by_label("Split from row").count() >= 1);
+}
+
+#[test]
+fn changing_a_theme_moves_the_row() {
+    let mut h = harness(samples(), 1200.0);
+    h.key_press(egui::Key::F8);
+    h.run();
+    let c = h.state().comparison.clone().expect("comparison");
+    let r = h.state().selected.expect("selected");
+    let (d, s) =
+        c.rows[r].cells.iter().enumerate().find_map(|(d, cell)| cell.first().map(|&s| (d, s))).expect("segment");
+    let seg = &c.documents[d].segments[s];
+    let target =
+        if seg.theme == c.taxonomy.index_of("health").expect("health") { "Agriculture and food" } else { "Health" };
+    // The first theme box in the details panel belongs to that segment.
+    h.get_all_by_label("Theme").next().expect("theme box").click();
+    h.run();
+    h.get_by_label(target).click_accesskit();
+    h.run();
+    let app = h.state();
+    let c2 = app.comparison.as_ref().expect("comparison");
+    assert_eq!(app.corrections.len(), 1);
+    let row = c2.row_of(d, s).expect("row");
+    assert_eq!(c2.taxonomy.themes[c2.rows[row].theme].label, target, "the row moved under {target}");
+    assert_eq!(app.selected, Some(row), "the selection follows the row");
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_the_others_stay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("random.txt");
+    std::fs::write(&bad, [0u8, 159, 146, 150, 0, 7]).expect("write");
+    let mut files = samples();
+    files.push(bad);
+    let h = harness(files, 1000.0);
+    h.get_by_label_contains("random.txt: not a text document");
+    let c = h.state().comparison.clone().expect("the other documents are compared");
+    assert_eq!(c.documents.len(), 4);
+}
+
+#[test]
+fn open_asks_for_the_native_dialog() {
+    let mut h = harness(samples(), 1000.0);
+    h.get_by_label("Open…").click();
+    h.run();
+    assert_eq!(h.state().recorded, vec![Command::OpenDialog]);
+}
+
+#[test]
+fn search_filters_rows_and_a_cell_of_the_overview_filters_to_it() {
+    let mut h = harness(samples(), 1000.0);
+    let before = view_lines(&mut h).len();
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label("Find").type_text("Trans-Caspian");
+    h.run();
+    let lines = view_lines(&mut h);
+    assert!(lines.len() < before && lines.iter().any(|l| matches!(l, Line::Row(_))), "{} of {before}", lines.len());
+    h.get_by_label("Clear filters").click();
+    h.run();
+    assert_eq!(view_lines(&mut h).len(), before);
+    h.get_by_label("Overview").click();
+    h.run();
+    h.get_by_label_contains("Similarity between documents");
+}
+
+#[test]
+fn samples_are_found_from_any_directory() {
+    assert!(samples().iter().all(|p| p.is_file()) && Path::new(&samples()[0]).exists());
+}
