@@ -188,4 +188,3 @@ fn custom_taxonomy_is_used_and_a_bad_one_is_refused() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("tax.ron: not a valid taxonomy"));
 }
-

@@ -163,3 +163,65 @@ fn search_filters_rows_and_a_cell_of_the_overview_filters_to_it() {
 fn samples_are_found_from_any_directory() {
     assert!(samples().iter().all(|p| p.is_file()) && Path::new(&samples()[0]).exists());
 }
+
+#[test]
+fn columns_can_be_removed_moved_and_renamed() {
+    let mut h = harness(samples(), 1000.0);
+    let titles: Vec<String> = (0..4).map(|d| h.state().title(d)).collect();
+    h.state_mut().apply(Command::MoveDocument { from: 0, to: 1 });
+    h.state_mut().wait_for_comparison();
+    h.run();
+    assert_eq!(h.state().title(1), titles[0], "the first column moved right");
+    h.state_mut().apply(Command::RenameDocument { doc: 1, title: "Baku–Beijing 2024".into() });
+    h.run();
+    h.get_by_label_contains("Baku–Beijing 2024");
+    h.state_mut().apply(Command::RemoveDocument(0));
+    h.state_mut().wait_for_comparison();
+    h.run();
+    let c = h.state().comparison.clone().expect("comparison");
+    assert_eq!(c.documents.len(), 3);
+    assert_eq!(h.state().title(0), "Baku–Beijing 2024", "the renamed column keeps its title");
+}
+
+#[test]
+fn grouping_by_the_sections_of_a_document_shows_its_outline() {
+    let mut h = harness(samples(), 3000.0);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Group by sections of JOINT DECLARATION").click();
+    h.run();
+    h.get_by_label_contains("⏷ I. POLITICAL RELATIONS");
+    h.get_by_label_contains("⏷ II. SECURITY COOPERATION");
+    assert!(h.query_by_label_contains("⏷ Political relations").is_none(), "no theme headers");
+}
+
+#[test]
+fn a_long_comparison_shows_progress_keeps_the_window_responsive_and_can_be_cancelled() {
+    // Two agreements of about 500 KB each: the samples, repeated.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files: Vec<PathBuf> = samples()[..2]
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let text = std::fs::read_to_string(p).expect("sample");
+            let big = dir.path().join(format!("big-{k}.txt"));
+            std::fs::write(&big, text.repeat(100)).expect("write");
+            big
+        })
+        .collect();
+    let mut app = App::new(files, Settings::default(), None);
+    app.headless = true;
+    let mut h =
+        Harness::builder().with_size(egui::vec2(1500.0, 800.0)).build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.step();
+    assert!(h.state().is_busy(), "the frame returned while the comparison runs");
+    h.get_by_label("Comparing…");
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.state_mut().wait_for_comparison();
+    h.step();
+    let app = h.state();
+    assert!(!app.is_busy());
+    assert!(app.comparison.is_none(), "cancelled before it finished");
+    assert!(app.messages.iter().any(|m| m.text.contains("cancelled")));
+}

@@ -9,13 +9,16 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
 
-/// A word of a cell's text, with whether every other document has it.
+/// A word of a cell's text, with how many of the other documents have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordMark {
     /// Byte range of the word in the document text.
     pub byte_range: Range<usize>,
     /// `true` when every other document of the row has this word here.
     pub common: bool,
+    /// `true` when at least one other document has this word here (always true when
+    /// `common`): the word is worded alike in some documents but not all.
+    pub partial: bool,
 }
 
 /// The most other documents a cell's words are compared with.
@@ -66,6 +69,7 @@ pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
     let keys: Vec<Vec<String>> =
         cells.iter().zip(&words).map(|((text, _), ws)| ws.iter().map(|r| key(text, r)).collect()).collect();
     let mut common: Vec<Vec<bool>> = words.iter().map(|w| vec![true; w.len()]).collect();
+    let mut partial: Vec<Vec<bool>> = words.iter().map(|w| vec![false; w.len()]).collect();
     // With many documents, each is compared with the next few (cyclically): enough to
     // see which words differ, without N² diffs per row.
     let n = cells.len();
@@ -78,15 +82,21 @@ pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
                     in_both[op.old_range()].iter_mut().for_each(|b| *b = true);
                 }
             }
-            for (c, b) in common[i].iter_mut().zip(in_both) {
+            for ((c, p), b) in common[i].iter_mut().zip(partial[i].iter_mut()).zip(in_both) {
                 *c &= b;
+                *p |= b;
             }
         }
     }
     words
         .into_iter()
-        .zip(common)
-        .map(|(ws, cs)| ws.into_iter().zip(cs).map(|(byte_range, common)| WordMark { byte_range, common }).collect())
+        .zip(common.into_iter().zip(partial))
+        .map(|(ws, (cs, ps))| {
+            ws.into_iter()
+                .zip(cs.into_iter().zip(ps))
+                .map(|(byte_range, (common, partial))| WordMark { byte_range, common, partial: partial || common })
+                .collect()
+        })
         .collect()
 }
 
@@ -124,6 +134,7 @@ mod tests {
         let m = mark_words(&[(a, vec![0..a.len()]), (b, vec![0..b.len()]), (c, vec![0..c.len()])]);
         assert_eq!(changed(&m[0], a), vec!["and", "energy"]);
         assert!(changed(&m[2], c).is_empty());
+        assert!(m[0].iter().all(|w| w.partial), "document b has every word of a");
     }
 
     #[test]

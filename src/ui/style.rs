@@ -34,6 +34,11 @@ pub fn changed_word_background(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0x5a, 0x45, 0x10) } else { Color32::from_rgb(0xff, 0xe0, 0x9e) }
 }
 
+/// Background of a word that some other documents of the row share, but not all.
+pub fn partly_shared_word_background(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0x3a, 0x33, 0x22) } else { Color32::from_rgb(0xfb, 0xf1, 0xd9) }
+}
+
 /// Background of a search match.
 pub fn search_match_background(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0x1e, 0x4d, 0x8c) } else { Color32::from_rgb(0xa8, 0xd1, 0xff) }

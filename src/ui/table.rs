@@ -245,7 +245,10 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
     let doc = &c.documents[d];
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
+    // Words only this document has are highlighted strongly; words some (not all)
+    // others share, faintly; words every document shares, not at all.
     let changed: Vec<Range<usize>> = row.words[d].iter().filter(|w| !w.common).map(|w| w.byte_range.clone()).collect();
+    let alone: Vec<Range<usize>> = row.words[d].iter().filter(|w| !w.partial).map(|w| w.byte_range.clone()).collect();
     for (k, &s) in row.cells[d].iter().enumerate() {
         let seg = &doc.segments[s];
         if k > 0 {
@@ -277,11 +280,14 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
                 piece
             };
             let is_changed = changed.iter().any(|r| r.start <= base + a && base + b <= r.end);
+            let is_alone = alone.iter().any(|r| r.start <= base + a && base + b <= r.end);
             let is_match = matches.iter().any(|r| r.start <= a && b <= r.end);
             let background = if is_match {
                 style::search_match_background(dark)
-            } else if is_changed {
+            } else if is_alone {
                 style::changed_word_background(dark)
+            } else if is_changed {
+                style::partly_shared_word_background(dark)
             } else {
                 Color32::TRANSPARENT
             };
