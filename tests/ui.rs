@@ -188,7 +188,7 @@ fn grouping_by_the_sections_of_a_document_shows_its_outline() {
     let mut h = harness(samples(), 3000.0);
     h.get_by_label("View").click();
     h.run();
-    h.get_by_label_contains("Group by sections of JOINT DECLARATION").click();
+    h.get_by_label_contains("Group by sections of d1 · JOINT DECLARATION").click();
     h.run();
     h.get_by_label_contains("⏷ I. POLITICAL RELATIONS");
     h.get_by_label_contains("⏷ II. SECURITY COOPERATION");

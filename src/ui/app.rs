@@ -456,7 +456,7 @@ impl App {
                     self.send(Command::SetGroupBy(GroupBy::Theme));
                 }
                 for d in 0..self.documents.len() {
-                    let label = format!("Group by sections of {}", short(&self.title(d), 40));
+                    let label = format!("Group by sections of d{} · {}", d + 1, short(&self.title(d), 40));
                     if ui.radio(self.settings.group_by == GroupBy::Sections(d), label).clicked() {
                         self.send(Command::SetGroupBy(GroupBy::Sections(d)));
                     }

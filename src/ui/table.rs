@@ -181,7 +181,8 @@ fn header_line_ui(
                 }
             }
             let per_doc: Vec<String> = counts.iter().enumerate().map(|(d, n)| format!("d{}: {n}", d + 1)).collect();
-            ui.weak(format!("{rows} rows · {}", per_doc.join(" · ")));
+            let noun = if rows == 1 { "row" } else { "rows" };
+            ui.weak(format!("{rows} {noun} · {}", per_doc.join(" · ")));
         });
     });
 }
