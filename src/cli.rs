@@ -2,8 +2,10 @@
 //!
 //! Errors go to stderr, one line each naming the file, and the exit code is non-zero.
 
+use crate::core::corrections;
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status, Taxonomy, compare};
-use crate::export;
+use crate::export::{Format, ReportContext};
+use crate::session::SessionFile;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -15,7 +17,8 @@ pub struct Cli {
     /// What to do; with none, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Documents to open in the window (the bundled samples when none are given).
+    /// Documents, or one session (`.counterpart`), to open in the window (the bundled
+    /// samples when none are given).
     pub files: Vec<PathBuf>,
 }
 
@@ -27,7 +30,7 @@ pub enum Command {
 }
 
 /// Arguments of `counterpart report`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct ReportArgs {
     /// Write the JSON report (format `counterpart-report`, version 1) to FILE.
     #[arg(long, value_name = "FILE")]
@@ -35,11 +38,26 @@ pub struct ReportArgs {
     /// Write the Markdown report to FILE.
     #[arg(long, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
-    /// Use the theme taxonomy in FILE instead of the built-in one.
+    /// Write the self-contained HTML report to FILE.
     #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Write the CSV table (one line per row) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Use the theme taxonomy in FILE instead of the built-in one.
+    #[arg(long, value_name = "FILE", conflicts_with = "session")]
     pub taxonomy: Option<PathBuf>,
-    /// The documents to compare (two or more).
-    #[arg(value_name = "DOC", required = true)]
+    /// Report on a saved session (its documents, taxonomy, corrections and notes).
+    #[arg(long, value_name = "FILE.counterpart", conflicts_with = "docs")]
+    pub session: Option<PathBuf>,
+    /// Also save the comparison as a session the window can open.
+    #[arg(long, value_name = "FILE.counterpart")]
+    pub save_session: Option<PathBuf>,
+    /// The date shown in report headers (default: now, in UTC).
+    #[arg(long, value_name = "TEXT")]
+    pub date: Option<String>,
+    /// The documents to compare (two or more), unless --session is given.
+    #[arg(value_name = "DOC", required_unless_present = "session")]
     pub docs: Vec<PathBuf>,
 }
 
@@ -57,8 +75,23 @@ pub fn bundled_samples() -> Vec<PathBuf> {
     files
 }
 
-/// Runs `counterpart report`; returns the text to print on stdout.
-pub fn report(args: &ReportArgs) -> Result<String> {
+/// A comparison ready to report: documents, the corrected comparison and the user's work.
+pub struct Prepared {
+    /// The documents, in column order.
+    pub inputs: Vec<DocumentInput>,
+    /// The comparison with corrections applied.
+    pub comparison: Comparison,
+    /// Titles, corrections, notes and view.
+    pub work: crate::session::Work,
+    /// Notices for the user (sources moved or changed, corrections that no longer apply).
+    pub notices: Vec<String>,
+}
+
+/// Loads documents (or a session) and compares them.
+pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
+    if let Some(path) = &args.session {
+        return open_session(path);
+    }
     let taxonomy = match &args.taxonomy {
         Some(p) => Taxonomy::load(p)?,
         None => Taxonomy::default(),
@@ -78,14 +111,62 @@ pub fn report(args: &ReportArgs) -> Result<String> {
         bail!("give at least two documents to compare");
     }
     let comparison = compare(&inputs, &CompareOptions { taxonomy, ..CompareOptions::default() });
-    if let Some(path) = &args.json {
-        write(path, &export::json::to_json(&comparison))?;
+    Ok(Prepared { inputs, comparison, work: crate::session::Work::default(), notices: Vec::new() })
+}
+
+/// Opens a session file: its documents compared again, its work re-applied.
+pub fn open_session(path: &Path) -> Result<Prepared> {
+    let file = SessionFile::load(path)?;
+    let taxonomy =
+        Taxonomy::from_file(file.taxonomy.clone()).map_err(|e| anyhow::anyhow!("{}: taxonomy: {e}", path.display()))?;
+    let (inputs, mut notices) = file.documents(path);
+    let base = compare(&inputs, &CompareOptions { taxonomy, ..CompareOptions::default() });
+    let (work, lost) = file.work(&base);
+    notices.extend(lost);
+    let (comparison, failed) = corrections::apply(&base, &work.corrections);
+    for k in failed {
+        notices.push(format!("Correction no longer applies: {}", work.corrections[k].describe()));
     }
-    if let Some(path) = &args.markdown {
-        write(path, &export::markdown::to_markdown(&comparison))?;
+    Ok(Prepared { inputs, comparison, work, notices })
+}
+
+/// Runs `counterpart report`; returns the text to print on stdout. Notices (a moved
+/// source, a correction that no longer applies) go to stderr.
+pub fn report(args: &ReportArgs) -> Result<String> {
+    let p = prepare(args)?;
+    for n in &p.notices {
+        eprintln!("counterpart: {n}");
     }
-    if args.json.is_none() && args.markdown.is_none() {
-        return Ok(summary(&comparison));
+    let titles: Vec<String> = p
+        .comparison
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| p.work.titles.get(d).cloned().flatten().unwrap_or_else(|| doc.title.clone()))
+        .collect();
+    let mut ctx = ReportContext::new(&p.comparison);
+    ctx.notes = &p.work.notes;
+    ctx.corrections = &p.work.corrections;
+    ctx.titles = titles;
+    if let Some(date) = &args.date {
+        ctx.generated = date.clone();
+    }
+    let outputs = [
+        (&args.json, Format::Json),
+        (&args.markdown, Format::Markdown),
+        (&args.html, Format::Html),
+        (&args.csv, Format::Csv),
+    ];
+    for (path, format) in outputs {
+        if let Some(path) = path {
+            write(path, &format.write(&ctx))?;
+        }
+    }
+    if let Some(path) = &args.save_session {
+        SessionFile::new(path, &p.inputs, &p.comparison, &p.work).save(path)?;
+    }
+    if outputs.iter().all(|(p, _)| p.is_none()) && args.save_session.is_none() {
+        return Ok(summary(&p.comparison));
     }
     Ok(String::new())
 }

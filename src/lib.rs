@@ -1,7 +1,8 @@
 //! Counterpart: put bilateral agreements and joint declarations side by side.
 //!
 //! - [`core`]: the engine — documents in, one [`core::Comparison`] out.
-//! - [`export`]: reports written from a comparison (JSON, Markdown).
+//! - [`export`]: reports written from a comparison (HTML, Markdown, JSON, CSV).
+//! - [`session`]: the user's work saved and opened again.
 //! - [`cli`]: the command line.
 //! - [`ui`]: the desktop window, the only module that names egui, eframe or rfd.
 //!
@@ -10,4 +11,5 @@
 pub mod cli;
 pub mod core;
 pub mod export;
+pub mod session;
 pub mod ui;

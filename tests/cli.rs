@@ -188,3 +188,51 @@ fn custom_taxonomy_is_used_and_a_bad_one_is_refused() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("tax.ron: not a valid taxonomy"));
 }
+
+#[test]
+fn a_saved_session_exports_every_format_identically_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("work.counterpart");
+    let files = samples();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["report".as_ref(), "--save-session".as_ref(), session.as_os_str()];
+    args.extend(files.iter().map(|p| p.as_os_str()));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read_to_string(&session).expect("session written").starts_with("(\n  version: 1,"));
+    let export = |tag: &str| -> Vec<Vec<u8>> {
+        let outs: Vec<std::path::PathBuf> =
+            ["html", "md", "json", "csv"].iter().map(|e| dir.path().join(format!("{tag}.{e}"))).collect();
+        let o = run(&[
+            "report".as_ref(),
+            "--session".as_ref(),
+            session.as_os_str(),
+            "--date".as_ref(),
+            "2026-11-28".as_ref(),
+            "--html".as_ref(),
+            outs[0].as_os_str(),
+            "--markdown".as_ref(),
+            outs[1].as_os_str(),
+            "--json".as_ref(),
+            outs[2].as_os_str(),
+            "--csv".as_ref(),
+            outs[3].as_os_str(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        outs.iter().map(|p| std::fs::read(p).expect("report written")).collect()
+    };
+    let first = export("a");
+    let second = export("b");
+    assert_eq!(first, second, "byte-identical reports");
+    assert!(first[0].starts_with(b"<!DOCTYPE html>"));
+    assert!(String::from_utf8_lossy(&first[1]).contains("Made with Counterpart on 2026-11-28."));
+}
+
+#[test]
+fn a_damaged_session_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.counterpart");
+    std::fs::write(&bad, "(version: 1, format: \"counterpart-session\", documents: [").expect("write");
+    let o = run(&["report".as_ref(), "--session".as_ref(), bad.as_os_str()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.counterpart: not a readable Counterpart session"));
+}

@@ -3,6 +3,7 @@
 //! mean theme accuracy ≥ 0.92, alignment F1 ≥ 0.92, segmentation ≥ 0.97.
 
 use counterpart::core::{CompareOptions, DocumentInput, compare};
+use counterpart::export::ReportContext;
 use counterpart::export::json::to_json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -61,7 +62,7 @@ fn dev_set_scores_meet_the_thresholds() {
             group_documents(group).iter().map(|p| DocumentInput::load(p).expect("readable")).collect();
         let c = compare(&inputs, &CompareOptions::default());
         let report = tmp.path().join("report.json");
-        std::fs::write(&report, to_json(&c)).expect("write");
+        std::fs::write(&report, to_json(&ReportContext::new(&c))).expect("write");
         let (t, a, s) = score(&report, group);
         sums = (sums.0 + t, sums.1 + a, sums.2 + s);
     }

@@ -2,6 +2,7 @@
 //! their labels as a user finds them. No display or GPU needed.
 
 use counterpart::core::Status;
+use counterpart::core::corrections::Correction;
 use counterpart::ui::app::{App, Settings};
 use counterpart::ui::commands::Command;
 use counterpart::ui::view::Line;
@@ -224,4 +225,83 @@ fn a_long_comparison_shows_progress_keeps_the_window_responsive_and_can_be_cance
     assert!(!app.is_busy());
     assert!(app.comparison.is_none(), "cancelled before it finished");
     assert!(app.messages.iter().any(|m| m.text.contains("cancelled")));
+}
+
+#[test]
+fn a_correction_and_a_note_survive_save_and_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = dir.path().join("work.counterpart");
+    let mut h = harness(samples(), 1200.0);
+    h.key_press(egui::Key::F8);
+    h.run();
+    let target = "Health";
+    h.get_all_by_label("Theme").next().expect("theme box").click();
+    h.run();
+    h.get_by_label(target).click_accesskit();
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_label("Note").type_text("Ask the embassy.");
+    h.run();
+    assert!(h.state().dirty, "unsaved work is tracked");
+    h.state_mut().apply(Command::SaveSessionTo(session.clone()));
+    h.run();
+    assert!(!h.state().dirty);
+    let corrections = h.state().corrections.clone();
+    assert_eq!(corrections.len(), 1);
+
+    // A fresh window opening the session shows the correction and the note.
+    let mut h2 = harness(vec![session.clone()], 1200.0);
+    let app = h2.state();
+    assert_eq!(app.corrections, corrections);
+    assert_eq!(app.session_path.as_deref(), Some(session.as_path()));
+    assert_eq!(app.notes.values().next().map(String::as_str), Some("Ask the embassy."));
+    let c = app.comparison.clone().expect("comparison");
+    let Correction::SetTheme { segment, .. } = &corrections[0] else { panic!("a theme correction") };
+    let (d, s) = c.find_segment(segment).expect("segment");
+    let row = c.row_of(d, s).expect("row");
+    assert_eq!(c.taxonomy.themes[c.rows[row].theme].label, target);
+    assert_eq!(app.selected, Some(row), "the selection is restored");
+    h2.run();
+    assert_eq!(
+        h2.get_by_label("Note").value().as_deref(),
+        Some("Ask the embassy."),
+        "the note shows in the details panel"
+    );
+}
+
+#[test]
+fn closing_with_unsaved_work_asks_first() {
+    let mut h = harness(samples(), 1000.0);
+    h.key_press(egui::Key::F8);
+    h.run();
+    h.get_all_by_label("Split from row").next().expect("button").click();
+    h.run();
+    assert!(h.state().dirty);
+    h.state_mut().apply(Command::Quit);
+    h.run();
+    h.get_by_label("Save changes to this comparison?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().pending_confirm.is_none() && h.state().dirty, "cancel keeps the work open");
+    h.state_mut().apply(Command::OpenSession(PathBuf::from("other.counterpart")));
+    h.run();
+    assert_eq!(h.state().pending_confirm, Some(Command::OpenSession(PathBuf::from("other.counterpart"))));
+}
+
+#[test]
+fn save_and_export_ask_for_a_file() {
+    let mut h = harness(samples(), 1000.0);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert_eq!(h.state().recorded, vec![Command::SaveSessionAs, Command::Export]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.html");
+    h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.run();
+    let html = std::fs::read_to_string(&out).expect("exported");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    h.get_by_label_contains("Exported HTML report to");
 }

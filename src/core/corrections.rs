@@ -5,8 +5,20 @@
 //! engine's result: it returns a corrected copy, and says which corrections no longer
 //! apply (a segment that is gone) instead of dropping them silently.
 
-use crate::core::compare::{Comparison, build_row, pair_similarity, sort_rows};
+use crate::core::compare::{Comparison, Row, build_row, pair_similarity, sort_rows};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The user's notes: segment id → note. A note belongs to the row that holds its segment.
+pub type Notes = BTreeMap<String, String>;
+
+/// The note of a row: the first note whose segment stands in it.
+pub fn row_note<'a>(c: &Comparison, row: &Row, notes: &'a Notes) -> Option<&'a str> {
+    row.cells
+        .iter()
+        .enumerate()
+        .find_map(|(d, cell)| cell.iter().find_map(|&s| notes.get(&c.documents[d].segments[s].id).map(String::as_str)))
+}
 
 /// One correction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,12 @@
 //! The JSON report (`counterpart-report`, version 1), exactly as specified in
 //! `shared/spec/report-json.md`. Other tools read this file: fields may be added,
-//! never removed or changed in meaning.
+//! never removed or changed in meaning. Added here: the user's corrections and notes
+//! (`corrections`, `notes`, a row's `note`, a segment's `theme_by_user`, a document's
+//! `column_title`).
 
-use crate::core::{Comparison, Status};
+use super::ReportContext;
+use crate::core::Status;
+use crate::core::corrections::Correction;
 use serde::Serialize;
 
 /// The report's `format` field.
@@ -17,6 +21,22 @@ struct Report<'a> {
     themes: Vec<ThemeOut<'a>>,
     documents: Vec<DocumentOut<'a>>,
     rows: Vec<RowOut<'a>>,
+    corrections: Vec<CorrectionOut<'a>>,
+    notes: Vec<NoteOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorrectionOut<'a> {
+    kind: &'static str,
+    segments: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    theme: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    segment: &'a str,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -30,6 +50,8 @@ struct DocumentOut<'a> {
     id: &'a str,
     title: &'a str,
     source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column_title: Option<&'a str>,
     segments: Vec<SegmentOut<'a>>,
 }
 
@@ -42,6 +64,7 @@ struct SegmentOut<'a> {
     text: &'a str,
     theme: &'a str,
     themes: Vec<ScoreOut<'a>>,
+    theme_by_user: bool,
 }
 
 #[derive(Serialize)]
@@ -57,6 +80,7 @@ struct RowOut<'a> {
     similarity: f64,
     /// Document id → segment ids; a `BTreeMap` so the output is deterministic.
     cells: std::collections::BTreeMap<&'a str, Vec<&'a str>>,
+    note: Option<&'a str>,
 }
 
 /// Rounds to 4 decimals, so reports are stable and readable.
@@ -65,7 +89,8 @@ fn round(x: f32) -> f64 {
 }
 
 /// Writes the comparison as the JSON report.
-pub fn to_json(c: &Comparison) -> String {
+pub fn to_json(ctx: &ReportContext<'_>) -> String {
+    let c = ctx.comparison;
     let tax = &c.taxonomy;
     let report = Report {
         format: FORMAT,
@@ -74,10 +99,12 @@ pub fn to_json(c: &Comparison) -> String {
         documents: c
             .documents
             .iter()
-            .map(|d| DocumentOut {
+            .enumerate()
+            .map(|(k, d)| DocumentOut {
                 id: &d.id,
                 title: &d.title,
                 source: &d.source,
+                column_title: ctx.titles.get(k).map(String::as_str).filter(|t| *t != d.title),
                 segments: d
                     .segments
                     .iter()
@@ -93,6 +120,7 @@ pub fn to_json(c: &Comparison) -> String {
                             .iter()
                             .map(|&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
                             .collect(),
+                        theme_by_user: s.theme_by_user,
                     })
                     .collect(),
             })
@@ -110,8 +138,21 @@ pub fn to_json(c: &Comparison) -> String {
                     .zip(&r.cells)
                     .map(|(d, cell)| (d.id.as_str(), cell.iter().map(|&s| d.segments[s].id.as_str()).collect()))
                     .collect(),
+                note: ctx.note(r),
             })
             .collect(),
+        corrections: ctx
+            .corrections
+            .iter()
+            .map(|corr| match corr {
+                Correction::SetTheme { segment, theme } => {
+                    CorrectionOut { kind: "set_theme", segments: vec![segment], theme: Some(theme) }
+                }
+                Correction::Split { segment } => CorrectionOut { kind: "split", segments: vec![segment], theme: None },
+                Correction::Join { a, b } => CorrectionOut { kind: "join", segments: vec![a, b], theme: None },
+            })
+            .collect(),
+        notes: ctx.notes.iter().map(|(segment, text)| NoteOut { segment, text }).collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"

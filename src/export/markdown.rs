@@ -1,28 +1,61 @@
-//! The Markdown report: per theme, the aligned commitments of each document, their
-//! status, and the words that differ in **bold**.
+//! The Markdown report: the same content as the HTML report — documents, the coverage
+//! matrix, then per theme the aligned commitments of each document with their status,
+//! the differing words in **bold** (words some but not all documents share in
+//! *italics*), and the user's notes.
 
-use crate::core::{Comparison, Row, Status};
+use super::{ReportContext, cell_pieces};
+use crate::core::{Row, Status};
 use std::fmt::Write;
 
-/// Writes the comparison as a readable Markdown report.
-pub fn to_markdown(c: &Comparison) -> String {
+/// Writes the report as Markdown.
+pub fn to_markdown(ctx: &ReportContext<'_>) -> String {
+    let c = ctx.comparison;
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison of {} documents\n", c.documents.len());
-    for d in &c.documents {
+    let _ = writeln!(out, "Made with Counterpart on {}.\n", ctx.generated);
+    for (d, doc) in c.documents.iter().enumerate() {
+        let title = ctx.titles.get(d).unwrap_or(&doc.title);
         let _ = writeln!(
             out,
             "- **{}** — {} (`{}`, {} commitments)",
-            d.id,
-            escape(&d.title),
-            escape(&d.source),
-            d.segments.len()
+            doc.id,
+            escape(title),
+            escape(&doc.source),
+            doc.segments.len()
         );
     }
-    let _ = writeln!(out);
+    if !ctx.corrections.is_empty() {
+        let _ = writeln!(out, "\n{} correction(s) by the analyst are applied.", ctx.corrections.len());
+    }
     let _ = writeln!(
         out,
-        "Status: **shared** — the same words; **differing** — the same commitment worded differently (changed words in **bold**); **unique** — in one document only.\n"
+        "\n**Legend.** *shared* — the same words in every document; *differing* — the same commitment worded \
+         differently: words only that document has in **bold**, words some but not all documents share in \
+         *italics*; *unique* — in one document only.\n"
     );
+    // Coverage matrix.
+    let _ = writeln!(out, "## Coverage\n");
+    let _ = write!(out, "| Theme |");
+    for doc in &c.documents {
+        let _ = write!(out, " {} |", doc.id);
+    }
+    let _ = write!(out, "\n|---|");
+    for _ in &c.documents {
+        let _ = write!(out, "---|");
+    }
+    let _ = writeln!(out);
+    for (t, per_doc) in ctx.coverage().iter().enumerate() {
+        let _ = write!(out, "| {} |", escape(&c.taxonomy.themes[t].label));
+        for &(n, s, df, u) in per_doc {
+            if n == 0 {
+                let _ = write!(out, " — |");
+            } else {
+                let _ = write!(out, " {n} ({s} shared, {df} differing, {u} unique) |");
+            }
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out);
     for (t, theme) in c.taxonomy.themes.iter().enumerate() {
         let rows: Vec<&Row> = c.rows.iter().filter(|r| r.theme == t).collect();
         if rows.is_empty() {
@@ -39,12 +72,23 @@ pub fn to_markdown(c: &Comparison) -> String {
             count(Status::Unique)
         );
         for r in rows {
-            let _ = writeln!(out, "### {} (similarity {:.2})\n", r.status.id(), r.similarity);
+            if r.status == Status::Unique {
+                let _ = writeln!(out, "### unique\n");
+            } else {
+                let _ = writeln!(out, "### {} (similarity {:.2})\n", r.status.id(), r.similarity);
+            }
             for (d, doc) in c.documents.iter().enumerate() {
                 if r.cells[d].is_empty() {
                     continue;
                 }
-                let _ = writeln!(out, "- **{}**: {}", doc.id, cell_text(c, r, d));
+                let section = doc
+                    .section_of(&doc.segments[r.cells[d][0]])
+                    .map(|s| format!(" _({})_", escape(s)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "- **{}**{section}: {}", doc.id, cell_text(ctx, r, d));
+            }
+            if let Some(note) = ctx.note(r) {
+                let _ = writeln!(out, "\n> **Note:** {}", escape(note));
             }
             let _ = writeln!(out);
         }
@@ -52,39 +96,23 @@ pub fn to_markdown(c: &Comparison) -> String {
     out
 }
 
-/// The text of document `d`'s cell, changed words in bold when the row differs.
-fn cell_text(c: &Comparison, r: &Row, d: usize) -> String {
-    let doc = &c.documents[d];
-    let mut parts = Vec::new();
-    for &s in &r.cells[d] {
-        let seg = &doc.segments[s];
-        if r.words[d].is_empty() {
-            parts.push(escape(&seg.text));
-            continue;
+fn cell_text(ctx: &ReportContext<'_>, r: &Row, d: usize) -> String {
+    let mut out = String::new();
+    for (text, alone, partial) in cell_pieces(ctx.comparison, r, d) {
+        let t = escape(&text);
+        if alone {
+            let _ = write!(out, "**{t}**");
+        } else if partial {
+            let _ = write!(out, "*{t}*");
+        } else {
+            out.push_str(&t);
         }
-        let mut out = String::new();
-        let mut at = seg.byte_range.start;
-        for w in r.words[d]
-            .iter()
-            .filter(|w| w.byte_range.start >= seg.byte_range.start && w.byte_range.end <= seg.byte_range.end)
-        {
-            out.push_str(&escape(&doc.text[at..w.byte_range.start]));
-            let word = escape(&doc.text[w.byte_range.clone()]);
-            if w.common {
-                out.push_str(&word)
-            } else {
-                let _ = write!(out, "**{word}**");
-            }
-            at = w.byte_range.end;
-        }
-        out.push_str(&escape(&doc.text[at..seg.byte_range.end]));
-        parts.push(crate::core::segment::fold_ws(&out));
     }
-    parts.join(" ")
+    out
 }
 
 /// Escapes characters Markdown would read as markup.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {

@@ -4,17 +4,22 @@
 //! comparison itself is computed by a background [`Job`] and only read here.
 
 use super::commands::{self, Command, GroupBy};
-use super::job::Job;
+use super::job::{Job, JobInput};
 use super::view::{self, Filters, Line, StatusKey};
 use super::{overview, side, style, table};
-use crate::core::corrections::{self, Correction};
+use crate::core::corrections::{self, Correction, Notes};
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
+use crate::export::{Format, ReportContext};
+use crate::session::{self, SessionFile, ViewState, Work};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 /// File extensions the open dialog offers.
 pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// How many recent sessions the File menu lists.
+const RECENT_SESSIONS: usize = 8;
 
 /// View settings remembered between runs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -25,11 +30,14 @@ pub struct Settings {
     pub show_overview: bool,
     /// Whether the details panel is open.
     pub show_details: bool,
+    /// Sessions opened or saved lately, newest first.
+    #[serde(default)]
+    pub recent_sessions: Vec<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { group_by: GroupBy::Theme, show_overview: false, show_details: true }
+        Self { group_by: GroupBy::Theme, show_overview: false, show_details: true, recent_sessions: Vec::new() }
     }
 }
 
@@ -54,6 +62,16 @@ pub struct App {
     pub comparison: Option<Arc<Comparison>>,
     /// The user's corrections, in the order made.
     pub corrections: Vec<Correction>,
+    /// The user's notes, by segment id.
+    pub notes: Notes,
+    /// The session file this work was opened from or saved to.
+    pub session_path: Option<PathBuf>,
+    /// Whether there is work not yet saved.
+    pub dirty: bool,
+    /// A command waiting for the user's answer about unsaved changes.
+    pub pending_confirm: Option<Command>,
+    quit_confirmed: bool,
+    window_title: String,
     job: Option<Job>,
     /// Errors and notices shown in the window.
     pub messages: Vec<Message>,
@@ -78,6 +96,7 @@ pub struct App {
     /// Commands recorded while headless.
     pub recorded: Vec<Command>,
     lines_cache: Option<LinesCache>,
+    pending_selection: Option<String>,
     /// Measured row heights: row → (column width, height).
     pub(crate) row_heights: std::collections::HashMap<usize, (f32, f32)>,
 }
@@ -100,6 +119,12 @@ impl App {
             base: None,
             comparison: None,
             corrections: Vec::new(),
+            notes: Notes::new(),
+            session_path: None,
+            dirty: false,
+            pending_confirm: None,
+            quit_confirmed: false,
+            window_title: String::new(),
             job: None,
             messages: Vec::new(),
             filters: Filters::default(),
@@ -114,6 +139,7 @@ impl App {
             headless: false,
             recorded: Vec::new(),
             lines_cache: None,
+            pending_selection: None,
             row_heights: Default::default(),
         };
         if !files.is_empty() {
@@ -177,7 +203,8 @@ impl App {
         if let Some(old) = self.job.take() {
             old.cancel();
         }
-        self.job = Some(Job::start(self.documents.clone(), new_files, self.options.clone(), self.repaint.clone()));
+        let input = JobInput::Files { documents: self.documents.clone(), new_files };
+        self.job = Some(Job::start(input, self.options.clone(), self.repaint.clone()));
     }
 
     fn finish_job(&mut self, result: super::job::JobResult) {
@@ -185,16 +212,156 @@ impl App {
         for e in result.errors {
             self.messages.push(Message { text: e, error: true });
         }
+        for n in result.notices {
+            self.messages.push(Message { text: n, error: false });
+        }
         let Some(c) = result.comparison else {
-            self.messages
-                .push(Message { text: "Comparison cancelled; the previous one is still shown.".into(), error: false });
+            if self.messages.iter().all(|m| !m.error) {
+                self.messages.push(Message {
+                    text: "Comparison cancelled; the previous one is still shown.".into(),
+                    error: false,
+                });
+            }
             return;
         };
+        self.options.taxonomy = c.taxonomy.clone();
+        let added = result.documents.len() != self.documents.len();
         self.titles.resize(result.documents.len(), None);
         self.documents = result.documents;
         self.base = Some(Arc::new(c));
         self.selected = None;
+        if let Some((path, work)) = result.session {
+            self.titles = work.titles.clone();
+            self.titles.resize(self.documents.len(), None);
+            self.corrections = work.corrections;
+            self.notes = work.notes;
+            self.apply_view_state(&work.view);
+            self.remember_session(&path);
+            self.session_path = Some(path);
+            self.dirty = false;
+        } else if added && self.session_path.is_some() {
+            self.dirty = true;
+        }
         self.reapply_corrections();
+        if let Some(id) = self.pending_selection.take() {
+            self.select_segment(Some(&id));
+        }
+    }
+
+    fn remember_session(&mut self, path: &std::path::Path) {
+        let recent = &mut self.settings.recent_sessions;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(RECENT_SESSIONS);
+    }
+
+    /// The user's work as a session stores it.
+    pub fn work(&self) -> Work {
+        Work {
+            titles: self.titles.clone(),
+            corrections: self.corrections.clone(),
+            notes: self.notes.clone(),
+            view: self.view_state(),
+        }
+    }
+
+    /// The view as a session stores it.
+    pub fn view_state(&self) -> ViewState {
+        let tax = self.comparison.as_ref().map(|c| &c.taxonomy);
+        let selected = self.selected.and_then(|r| {
+            let c = self.comparison.as_ref()?;
+            let row = c.rows.get(r)?;
+            row.cells
+                .iter()
+                .enumerate()
+                .find_map(|(d, cell)| cell.first().map(|&s| c.documents[d].segments[s].id.clone()))
+        });
+        ViewState {
+            group_by_sections_of: match self.settings.group_by {
+                GroupBy::Theme => None,
+                GroupBy::Sections(d) => Some(d),
+            },
+            themes: self
+                .filters
+                .themes
+                .iter()
+                .filter_map(|&t| tax.and_then(|x| x.themes.get(t)).map(|th| th.id.clone()))
+                .collect(),
+            hidden_statuses: self
+                .filters
+                .hidden_statuses
+                .iter()
+                .map(|s| match s {
+                    StatusKey::Shared => "shared",
+                    StatusKey::Differing => "differing",
+                    StatusKey::Unique => "unique",
+                })
+                .map(str::to_owned)
+                .collect(),
+            search: self.filters.search.clone(),
+            only_document: self.filters.doc,
+            collapsed: self.collapsed.iter().cloned().collect(),
+            selected,
+        }
+    }
+
+    fn apply_view_state(&mut self, v: &ViewState) {
+        self.settings.group_by =
+            v.group_by_sections_of.filter(|&d| d < self.documents.len()).map_or(GroupBy::Theme, GroupBy::Sections);
+        let tax = self.base.as_ref().map(|c| c.taxonomy.clone()).unwrap_or_default();
+        self.filters = Filters {
+            themes: v.themes.iter().filter_map(|id| tax.index_of(id)).collect(),
+            hidden_statuses: v
+                .hidden_statuses
+                .iter()
+                .filter_map(|s| match s.as_str() {
+                    "shared" => Some(StatusKey::Shared),
+                    "differing" => Some(StatusKey::Differing),
+                    "unique" => Some(StatusKey::Unique),
+                    _ => None,
+                })
+                .collect(),
+            search: v.search.clone(),
+            doc: v.only_document.filter(|&d| d < self.documents.len()),
+        };
+        self.collapsed = v.collapsed.iter().cloned().collect();
+        self.pending_selection = v.selected.clone();
+    }
+
+    fn save_session(&mut self, path: PathBuf) {
+        let path = if path.extension().is_none() { path.with_extension(session::EXTENSION) } else { path };
+        let Some(c) = self.base.clone() else {
+            self.messages.push(Message { text: "Nothing to save yet: open documents first.".into(), error: false });
+            return;
+        };
+        match SessionFile::new(&path, &self.documents, &c, &self.work()).save(&path) {
+            Ok(()) => {
+                self.dirty = false;
+                self.remember_session(&path);
+                self.messages.push(Message { text: format!("Saved {}", path.display()), error: false });
+                self.session_path = Some(path);
+            }
+            Err(e) => self.messages.push(Message { text: e.to_string(), error: true }),
+        }
+    }
+
+    fn export(&mut self, path: PathBuf) {
+        let (format, path) = match Format::from_path(&path) {
+            Some(f) => (f, path),
+            None => (Format::Html, path.with_extension("html")),
+        };
+        let Some(c) = self.comparison.clone() else { return };
+        let mut ctx = ReportContext::new(&c);
+        ctx.notes = &self.notes;
+        ctx.corrections = &self.corrections;
+        ctx.titles = (0..c.documents.len()).map(|d| self.title(d)).collect();
+        let text = format.write(&ctx);
+        match session::write_atomically(&path, text.as_bytes(), std::io::Write::write_all) {
+            Ok(()) => self
+                .messages
+                .push(Message { text: format!("Exported {} to {}", format.label(), path.display()), error: false }),
+            Err(e) => self.messages.push(Message { text: e.to_string(), error: true }),
+        }
     }
 
     fn reapply_corrections(&mut self) {
@@ -219,21 +386,39 @@ impl App {
             Command::OpenDialog => {
                 if self.headless {
                     self.recorded.push(Command::OpenDialog);
-                } else if let Some(files) =
-                    rfd::FileDialog::new().add_filter("Declarations", SUPPORTED_EXTENSIONS).pick_files()
+                } else if let Some(files) = rfd::FileDialog::new()
+                    .add_filter("Declarations and sessions", &[SUPPORTED_EXTENSIONS, &[session::EXTENSION]].concat())
+                    .add_filter("Declarations", SUPPORTED_EXTENSIONS)
+                    .add_filter("Counterpart sessions", &[session::EXTENSION])
+                    .pick_files()
                 {
                     self.apply(Command::AddFiles(files));
                 }
             }
             Command::AddFiles(files) => {
-                if !files.is_empty() {
-                    self.start_job(files);
+                let (sessions, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+                    files.into_iter().partition(|p| p.extension().is_some_and(|e| e == session::EXTENSION));
+                if let Some(s) = sessions.into_iter().next() {
+                    self.apply(Command::OpenSession(s));
+                } else if !documents.is_empty() {
+                    self.start_job(documents);
+                }
+            }
+            Command::OpenSession(path) => {
+                if self.dirty {
+                    self.pending_confirm = Some(Command::OpenSession(path));
+                } else {
+                    if let Some(old) = self.job.take() {
+                        old.cancel();
+                    }
+                    self.job = Some(Job::start(JobInput::Session(path), self.options.clone(), self.repaint.clone()));
                 }
             }
             Command::RemoveDocument(d) => {
                 if d < self.documents.len() {
                     self.documents.remove(d);
                     self.titles.remove(d);
+                    self.dirty = true;
                     self.remap_corrections(|x| match x.cmp(&d) {
                         std::cmp::Ordering::Less => Some(x),
                         std::cmp::Ordering::Equal => None,
@@ -252,6 +437,7 @@ impl App {
                     let mut order: Vec<usize> = (0..n).collect();
                     let moved = order.remove(from);
                     order.insert(to, moved);
+                    self.dirty = true;
                     self.remap_corrections(|x| order.iter().position(|&o| o == x));
                     self.start_job(Vec::new());
                 }
@@ -259,6 +445,7 @@ impl App {
             Command::RenameDocument { doc, title } => {
                 if let Some(t) = self.titles.get_mut(doc) {
                     *t = (!title.trim().is_empty()).then(|| title.trim().to_owned());
+                    self.dirty = true;
                 }
             }
             Command::CancelJob => {
@@ -286,11 +473,13 @@ impl App {
                     Correction::Join { a, .. } => Some(a.clone()),
                 };
                 self.corrections.push(corr);
+                self.dirty = true;
                 self.reapply_corrections();
                 self.select_segment(follow.as_deref());
             }
             Command::UndoCorrection => {
                 if self.corrections.pop().is_some() {
+                    self.dirty = true;
                     self.reapply_corrections();
                     self.selected = None;
                 }
@@ -303,13 +492,66 @@ impl App {
                 self.settings.group_by = GroupBy::Theme;
             }
             Command::ClearFilters => self.filters = Filters::default(),
-            Command::SaveSession | Command::Export => {
-                self.messages.push(Message {
-                    text: "Saving sessions and exporting reports from the window come in the next release; \
-                           use `counterpart report --json/--markdown` meanwhile."
-                        .into(),
-                    error: false,
-                });
+            Command::SaveSession => match self.session_path.clone() {
+                Some(p) => self.save_session(p),
+                None => self.apply(Command::SaveSessionAs),
+            },
+            Command::SaveSessionAs => {
+                if self.headless {
+                    self.recorded.push(Command::SaveSessionAs);
+                } else if let Some(p) = rfd::FileDialog::new()
+                    .add_filter("Counterpart session", &[session::EXTENSION])
+                    .set_file_name(format!("comparison.{}", session::EXTENSION))
+                    .save_file()
+                {
+                    self.apply(Command::SaveSessionTo(p));
+                }
+            }
+            Command::SaveSessionTo(p) => self.save_session(p),
+            Command::Export => {
+                if self.headless {
+                    self.recorded.push(Command::Export);
+                } else {
+                    let mut dialog = rfd::FileDialog::new().set_file_name("comparison.html");
+                    for f in Format::ALL {
+                        dialog = dialog.add_filter(f.label(), &[f.extension()]);
+                    }
+                    if let Some(p) = dialog.save_file() {
+                        self.apply(Command::ExportTo(p));
+                    }
+                }
+            }
+            Command::ExportTo(p) => self.export(p),
+            Command::SetNote { segment, text } => {
+                if text.trim().is_empty() {
+                    self.notes.remove(&segment);
+                } else {
+                    self.notes.insert(segment, text);
+                }
+                self.dirty = true;
+            }
+            Command::ConfirmPending { save } => {
+                if save {
+                    self.apply(Command::SaveSession);
+                }
+                // Saving may need a file name the user did not give: then stay.
+                if !save || !self.dirty {
+                    self.dirty = false;
+                    if let Some(cmd) = self.pending_confirm.take() {
+                        self.apply(cmd);
+                    }
+                }
+            }
+            Command::CancelPending => self.pending_confirm = None,
+            Command::Quit => {
+                if self.dirty {
+                    self.pending_confirm = Some(Command::Quit);
+                } else {
+                    self.quit_confirmed = true;
+                    if let Some(ctx) = &self.repaint {
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
             }
         }
     }
@@ -373,6 +615,23 @@ impl App {
             }
         }
 
+        // Closing the window with unsaved work asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending_confirm = Some(Command::Quit);
+        }
+        let title = format!(
+            "{}{} — Counterpart",
+            if self.dirty { "• " } else { "" },
+            self.session_path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map_or("Untitled comparison".into(), |s| s.to_string_lossy().into_owned())
+        );
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -396,6 +655,7 @@ impl App {
             overview::overview_window(&ctx, self);
         }
         self.rename_dialog(&ctx);
+        self.unsaved_dialog(&ctx);
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -418,16 +678,32 @@ impl App {
                 if item(ui, "Open…", Some(&commands::OPEN)).clicked() {
                     self.send(Command::OpenDialog);
                 }
+                let recent = self.settings.recent_sessions.clone();
+                ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                    ui.menu_button("Recent sessions", |ui| {
+                        for p in recent {
+                            let name = p
+                                .file_name()
+                                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned());
+                            if ui.button(name).on_hover_text(p.display().to_string()).clicked() {
+                                self.send(Command::OpenSession(p));
+                            }
+                        }
+                    });
+                });
                 ui.separator();
                 if item(ui, "Save session", Some(&commands::SAVE)).clicked() {
                     self.send(Command::SaveSession);
+                }
+                if item(ui, "Save session as…", None).clicked() {
+                    self.send(Command::SaveSessionAs);
                 }
                 if item(ui, "Export…", Some(&commands::EXPORT)).clicked() {
                     self.send(Command::Export);
                 }
                 ui.separator();
                 if item(ui, "Quit", None).clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    self.send(Command::Quit);
                 }
             });
             ui.menu_button("Edit", |ui| {
@@ -613,6 +889,27 @@ impl App {
                 }
                 ui.label("or drop files on this window");
             }
+        });
+    }
+
+    fn unsaved_dialog(&mut self, ctx: &egui::Context) {
+        if self.pending_confirm.is_none() {
+            return;
+        }
+        egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            ui.heading("Save changes to this comparison?");
+            ui.label("Your corrections, notes and column titles will be lost if you don't save them.");
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    self.send(Command::ConfirmPending { save: true });
+                }
+                if ui.button("Don't save").clicked() {
+                    self.send(Command::ConfirmPending { save: false });
+                }
+                if ui.button("Cancel").clicked() {
+                    self.send(Command::CancelPending);
+                }
+            });
         });
     }
 

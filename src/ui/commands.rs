@@ -68,10 +68,35 @@ pub enum Command {
     },
     /// Show every row again.
     ClearFilters,
-    /// Save the session (reserved: sessions come in a later release).
+    /// Save the session to its file (asks for one the first time).
     SaveSession,
-    /// Export a report (reserved: exports from the window come in a later release).
+    /// Ask where to save the session.
+    SaveSessionAs,
+    /// Save the session to this file.
+    SaveSessionTo(PathBuf),
+    /// Open a saved session (asks first when there are unsaved changes).
+    OpenSession(PathBuf),
+    /// Ask where to export a report.
     Export,
+    /// Export a report to this file (the format follows the extension).
+    ExportTo(PathBuf),
+    /// Set the note of the row holding this segment (empty removes it).
+    SetNote {
+        /// Segment id.
+        segment: String,
+        /// The note.
+        text: String,
+    },
+    /// Carry out the command waiting for the user's answer about unsaved changes,
+    /// saving first when `save` is true.
+    ConfirmPending {
+        /// Save before going on.
+        save: bool,
+    },
+    /// Forget the command waiting for the user's answer.
+    CancelPending,
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
 }
 
 /// Ctrl+O: open documents.
@@ -86,9 +111,9 @@ pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Ke
 pub const NEXT_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown);
 /// Alt+↑: previous difference.
 pub const PREVIOUS_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp);
-/// Ctrl+S: save session (reserved).
+/// Ctrl+S: save session.
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-/// Ctrl+E: export (reserved).
+/// Ctrl+E: export a report.
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// Ctrl+Z: undo the last correction.
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);

@@ -4,7 +4,8 @@
 //! [`Job::progress`], and can [`Job::cancel`] it. The thread asks for a repaint when
 //! it is done, so the result shows without the user moving the mouse.
 
-use crate::core::{CompareOptions, Comparison, DocumentInput, Stage, compare_with_progress};
+use crate::core::{CompareOptions, Comparison, DocumentInput, Stage, Taxonomy, compare_with_progress};
+use crate::session::{SessionFile, Work};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -20,6 +21,24 @@ pub struct JobResult {
     pub errors: Vec<String>,
     /// The comparison, or `None` when it was cancelled.
     pub comparison: Option<Comparison>,
+    /// When a session was opened: its file and the user's work, re-anchored.
+    pub session: Option<(PathBuf, Work)>,
+    /// Notices for the user (sources moved or changed, work that no longer applies).
+    pub notices: Vec<String>,
+}
+
+/// What a job starts from.
+#[derive(Debug, Clone)]
+pub enum JobInput {
+    /// Documents already open, and new files to read and add.
+    Files {
+        /// Open documents, in column order.
+        documents: Vec<DocumentInput>,
+        /// Files to read and add.
+        new_files: Vec<PathBuf>,
+    },
+    /// A session file to open.
+    Session(PathBuf),
 }
 
 /// A comparison running on its own thread.
@@ -30,35 +49,35 @@ pub struct Job {
 }
 
 impl Job {
-    /// Starts reading `new_files` and comparing them with `documents`.
-    pub fn start(
-        documents: Vec<DocumentInput>,
-        new_files: Vec<PathBuf>,
-        options: CompareOptions,
-        repaint: Option<egui::Context>,
-    ) -> Self {
+    /// Starts reading and comparing.
+    pub fn start(input: JobInput, options: CompareOptions, repaint: Option<egui::Context>) -> Self {
         let cancel = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(Mutex::new((Stage::Segmenting, 0.0)));
         let (tx, rx) = channel();
         let (c, p) = (cancel.clone(), progress.clone());
         let work = move || {
-            let mut documents = documents;
-            let mut errors = Vec::new();
-            for path in new_files {
-                match DocumentInput::load(&path) {
-                    Ok(d) => documents.push(d),
-                    Err(e) => errors.push(e.to_string()),
-                }
-            }
             let report = |stage: Stage, done: f32| {
                 if let Ok(mut g) = p.lock() {
                     *g = (stage, done);
                 }
             };
-            // `None` when cancelled.
-            let comparison = compare_with_progress(&documents, &options, &report, &c).ok();
+            let result = match input {
+                JobInput::Files { mut documents, new_files } => {
+                    let mut errors = Vec::new();
+                    for path in new_files {
+                        match DocumentInput::load(&path) {
+                            Ok(d) => documents.push(d),
+                            Err(e) => errors.push(e.to_string()),
+                        }
+                    }
+                    // `None` when cancelled.
+                    let comparison = compare_with_progress(&documents, &options, &report, &c).ok();
+                    JobResult { documents, errors, comparison, session: None, notices: Vec::new() }
+                }
+                JobInput::Session(path) => open_session(&path, &report, &c),
+            };
             // The window may have closed meanwhile; then nobody needs the result.
-            let _ = tx.send(JobResult { documents, errors, comparison });
+            let _ = tx.send(result);
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
             }
@@ -70,6 +89,8 @@ impl Job {
                 documents: Vec::new(),
                 errors: vec![format!("cannot start the comparison: {e}")],
                 comparison: None,
+                session: None,
+                notices: Vec::new(),
             });
             return Self { cancel, progress, result: rx2 };
         }
@@ -106,6 +127,8 @@ impl Job {
                 documents: Vec::new(),
                 errors: vec!["the comparison stopped unexpectedly".into()],
                 comparison: None,
+                session: None,
+                notices: Vec::new(),
             }),
         }
     }
@@ -113,5 +136,38 @@ impl Job {
     /// Waits for the result (tests and the command line only; never the window).
     pub fn wait(&self) -> Option<JobResult> {
         self.result.recv().ok()
+    }
+}
+
+/// Opens a session on the job's thread: its documents, its taxonomy, its work.
+fn open_session(path: &std::path::Path, report: &dyn crate::core::Progress, cancel: &AtomicBool) -> JobResult {
+    let failed = |e: String| JobResult {
+        documents: Vec::new(),
+        errors: vec![e],
+        comparison: None,
+        session: None,
+        notices: Vec::new(),
+    };
+    let file = match SessionFile::load(path) {
+        Ok(f) => f,
+        Err(e) => return failed(e.to_string()),
+    };
+    let taxonomy = match Taxonomy::from_file(file.taxonomy.clone()) {
+        Ok(t) => t,
+        Err(e) => return failed(format!("{}: taxonomy: {e}", path.display())),
+    };
+    let (documents, mut notices) = file.documents(path);
+    let options = CompareOptions { taxonomy, ..CompareOptions::default() };
+    let Ok(comparison) = compare_with_progress(&documents, &options, report, cancel) else {
+        return JobResult { documents, errors: Vec::new(), comparison: None, session: None, notices };
+    };
+    let (work, lost) = file.work(&comparison);
+    notices.extend(lost);
+    JobResult {
+        documents,
+        errors: Vec::new(),
+        comparison: Some(comparison),
+        session: Some((path.to_path_buf(), work)),
+        notices,
     }
 }

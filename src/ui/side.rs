@@ -27,6 +27,30 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.label(format!("· similarity {:.0}%", row.similarity * 100.0));
         }
     });
+    // The row's note, kept on the first segment that has one (else the row's first).
+    let docs = &c.documents;
+    let ids: Vec<String> = row
+        .cells
+        .iter()
+        .enumerate()
+        .flat_map(|(d, cell)| cell.iter().map(move |&s| docs[d].segments[s].id.clone()))
+        .collect();
+    let key = ids.iter().find(|id| app.notes.contains_key(*id)).or(ids.first()).cloned();
+    if let Some(key) = key {
+        let mut note = app.notes.get(&key).cloned().unwrap_or_default();
+        let label = ui.label("Note");
+        let edit = ui
+            .add(
+                egui::TextEdit::multiline(&mut note)
+                    .hint_text("Your note on this row")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            app.send(Command::SetNote { segment: key, text: note });
+        }
+    }
     ui.separator();
     for (d, cell) in row.cells.iter().enumerate() {
         if cell.is_empty() {

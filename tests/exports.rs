@@ -1,0 +1,126 @@
+//! Reports: snapshots of every export on the samples (with a correction and a note),
+//! determinism, and HTML that document text cannot break or script.
+
+use counterpart::core::corrections::{self, Correction, Notes};
+use counterpart::core::{CompareOptions, Comparison, DocumentInput, compare};
+use counterpart::export::{Format, ReportContext};
+use std::path::Path;
+
+/// The samples, by paths relative to the crate (stable on any machine), compared, with
+/// one correction and one note.
+fn samples() -> (Comparison, Vec<Correction>, Notes) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let names =
+        ["az-cn-2024-strategic-partnership.txt", "cn-kz-2024-joint-statement.txt", "cn-uz-2024-joint-statement.txt"];
+    let inputs: Vec<DocumentInput> = names
+        .iter()
+        .map(|n| {
+            let mut d = DocumentInput::load(&root.join("samples").join(n)).expect("sample");
+            d.source = format!("samples/{n}");
+            d
+        })
+        .collect();
+    let base = compare(&inputs, &CompareOptions::default());
+    let corrections = vec![Correction::SetTheme { segment: "d1.s2".into(), theme: "general".into() }];
+    let (c, failed) = corrections::apply(&base, &corrections);
+    assert!(failed.is_empty());
+    let notes: Notes = [("d2.s3".to_owned(), "Compare with the 2019 statement.".to_owned())].into_iter().collect();
+    (c, corrections, notes)
+}
+
+fn report(format: Format) -> String {
+    let (c, corrections, notes) = samples();
+    let mut ctx = ReportContext::new(&c);
+    ctx.corrections = &corrections;
+    ctx.notes = &notes;
+    ctx.generated = "2026-11-28 09:00 UTC".into();
+    format.write(&ctx)
+}
+
+#[test]
+fn html_report_snapshot() {
+    insta::assert_snapshot!("report.html", report(Format::Html));
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    insta::assert_snapshot!("report.md", report(Format::Markdown));
+}
+
+#[test]
+fn json_report_snapshot() {
+    insta::assert_snapshot!("report.json", report(Format::Json));
+}
+
+#[test]
+fn csv_report_snapshot() {
+    insta::assert_snapshot!("report.csv", report(Format::Csv));
+}
+
+#[test]
+fn reports_are_byte_identical_run_to_run() {
+    for f in Format::ALL {
+        assert_eq!(report(f), report(f), "{f:?}");
+    }
+}
+
+#[test]
+fn every_report_carries_the_corrections_and_notes() {
+    let html = report(Format::Html);
+    assert!(html.contains("Note: Compare with the 2019 statement.") && html.contains("1 correction(s) by the analyst"));
+    let md = report(Format::Markdown);
+    assert!(md.contains("> **Note:** Compare with the 2019 statement."));
+    let json: serde_json::Value = serde_json::from_str(&report(Format::Json)).expect("json");
+    assert_eq!(json["corrections"][0]["kind"], "set_theme");
+    assert_eq!(json["notes"][0]["segment"], "d2.s3");
+    assert!(json["rows"].as_array().expect("rows").iter().any(|r| r["note"] == "Compare with the 2019 statement."));
+    let seg = &json["documents"][0]["segments"][1];
+    assert_eq!((seg["theme"].as_str(), seg["theme_by_user"].as_bool()), (Some("general"), Some(true)));
+    let csv = report(Format::Csv);
+    assert!(csv.lines().next().expect("header").starts_with("theme,status,similarity,note,d1: JOINT DECLARATION"));
+    assert!(csv.contains("Compare with the 2019 statement."));
+}
+
+/// Start tags of an HTML page, as a browser's tokenizer reads them.
+fn start_tags(html: &str) -> Vec<String> {
+    html5gum::Tokenizer::new(html)
+        .filter_map(|t| match t {
+            Ok(html5gum::Token::StartTag(tag)) => Some(String::from_utf8_lossy(&tag.name).into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text of an HTML page, entities decoded, as a browser shows it.
+fn text_content(html: &str) -> String {
+    html5gum::Tokenizer::new(html)
+        .filter_map(|t| match t {
+            Ok(html5gum::Token::String(s)) => Some(String::from_utf8_lossy(&s).into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn document_markup_in_the_html_report_is_text_not_elements() {
+    let hostile = "Hostile <script>alert(1)</script> Declaration\n\n\
+        The Parties will <b>combat</b> terrorism </td></tr></table><img src=x onerror=alert(2)> & \"extremism\".\n\n\
+        The Parties' <style>body{display:none}</style> trade will grow <!-- comment --> <iframe src=\"http://e\">.";
+    let plain =
+        "Plain Declaration\n\nThe Parties will combat terrorism and extremism.\n\nThe Parties will expand trade.";
+    let c = compare(
+        &[DocumentInput::from_text("<evil>.txt", hostile), DocumentInput::from_text("plain.txt", plain)],
+        &CompareOptions::default(),
+    );
+    let html = Format::Html.write(&ReportContext::new(&c));
+    let tags = start_tags(&html);
+    for bad in ["script", "img", "iframe", "b"] {
+        assert!(!tags.iter().any(|t| t == bad), "<{bad}> from the document became an element");
+    }
+    assert_eq!(tags.iter().filter(|t| *t == "style").count(), 1, "only the report's own style element");
+    assert_eq!(tags.iter().filter(|t| *t == "table").count(), html.matches("<table").count());
+    // The markup is still there, as text a reader sees.
+    let text = text_content(&html);
+    assert!(text.contains("Hostile <script>alert(1)</script> Declaration"), "{text}");
+    assert!(text.contains("</td></tr></table><img src=x onerror=alert(2)> & \"extremism\""));
+}
