@@ -21,7 +21,8 @@ thead th { background: #f3f3f3; }
 table.coverage td { white-space: nowrap; }
 table.coverage small, td.status small { color: #666; }
 table.rows { table-layout: fixed; }
-td.status { width: 7rem; font-weight: 600; border-left-width: 4px; }
+th.status, td.status { width: 7rem; }
+td.status { font-weight: 600; border-left-width: 4px; }
 tr.shared td.status { color: var(--shared); border-left-color: var(--shared); }
 tr.differing td.status { color: var(--differing); border-left-color: var(--differing); }
 tr.unique td.status { color: var(--unique); border-left-color: var(--unique); }
