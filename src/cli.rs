@@ -98,9 +98,13 @@ pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
     };
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let mut notices = Vec::new();
     for p in &args.docs {
         match DocumentInput::load(p) {
-            Ok(d) => inputs.push(d),
+            Ok(d) => {
+                notices.extend(d.notes.iter().cloned());
+                inputs.push(d);
+            }
             Err(e) => errors.push(e.to_string()),
         }
     }
@@ -111,7 +115,7 @@ pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
         bail!("give at least two documents to compare");
     }
     let comparison = compare(&inputs, &CompareOptions { taxonomy, ..CompareOptions::default() });
-    Ok(Prepared { inputs, comparison, work: crate::session::Work::default(), notices: Vec::new() })
+    Ok(Prepared { inputs, comparison, work: crate::session::Work::default(), notices })
 }
 
 /// Opens a session file: its documents compared again, its work re-applied.

@@ -5,7 +5,7 @@ use crate::core::align::{self, AlignOptions, Features};
 use crate::core::classify::{self, Evidence, SegmentContext};
 use crate::core::diff::{self, WordMark};
 use crate::core::parties::Parties;
-use crate::core::read::{self, ReadError};
+use crate::core::read::{self, Origin, ReadError};
 use crate::core::segment::{self, Heading};
 use crate::core::taxonomy::Taxonomy;
 use crate::core::text;
@@ -22,20 +22,36 @@ pub struct DocumentInput {
     pub source: String,
     /// Its plain text.
     pub text: String,
-    /// The encoding it was decoded from.
+    /// The encoding or format it was read from.
     pub encoding: &'static str,
+    /// Things the user should know about how it was read (an assumed encoding…).
+    pub notes: Vec<String>,
+    /// Where each page or paragraph of the original starts in `text`.
+    pub origins: Vec<(usize, Origin)>,
 }
 
 impl DocumentInput {
     /// Reads a document from disk.
     pub fn load(path: &Path) -> Result<Self, ReadError> {
         let t = read::read_file(path)?;
-        Ok(Self { source: path.display().to_string(), text: t.text, encoding: t.encoding })
+        Ok(Self {
+            source: path.display().to_string(),
+            text: t.text,
+            encoding: t.encoding,
+            notes: t.notes,
+            origins: t.origins,
+        })
     }
 
     /// A document from text in memory (tests, pasted text).
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { source: source.into(), text: text.into(), encoding: "UTF-8" }
+        Self { source: source.into(), text: text.into(), encoding: "UTF-8", notes: Vec::new(), origins: Vec::new() }
+    }
+
+    /// Where in the original the text at byte `offset` came from.
+    pub fn origin_at(&self, offset: usize) -> Option<Origin> {
+        let i = self.origins.partition_point(|(o, _)| *o <= offset);
+        i.checked_sub(1).map(|k| self.origins[k].1)
     }
 }
 
@@ -92,6 +108,8 @@ pub struct Segment {
     pub evidence: Vec<Evidence>,
     /// Whether the user chose the theme (a correction), rather than the engine.
     pub theme_by_user: bool,
+    /// Where it stands in the original (page of a PDF, paragraph of a Word file).
+    pub origin: Option<Origin>,
 }
 
 /// One document of the comparison.
@@ -309,6 +327,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
                 scores: c.scores,
                 evidence: c.evidence,
                 theme_by_user: false,
+                origin: input.origin_at(s.byte_range.start),
             }
         })
         .collect();

@@ -106,11 +106,44 @@ pub fn segment(text: &str) -> Structure {
             ItemKind::Body => {
                 let section = out.sections.len().checked_sub(1);
                 for r in split_sentences(text, item.range.clone()) {
-                    out.segments.push(RawSegment { byte_range: r, section, paragraph });
+                    for piece in cap_length(text, r) {
+                        out.segments.push(RawSegment { byte_range: piece, section, paragraph });
+                    }
                 }
                 paragraph += 1;
             }
         }
+    }
+    out
+}
+
+/// The longest segment kept whole; a longer run of text without a sentence end (a
+/// 50 MB line) is cut at white space into pieces of at most this size.
+pub const MAX_SEGMENT_BYTES: usize = 16 * 1024;
+
+/// Cuts a range longer than [`MAX_SEGMENT_BYTES`] at white space (or, failing that,
+/// at a character boundary).
+fn cap_length(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SEGMENT_BYTES {
+        let mut cut = start + MAX_SEGMENT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[start..cut].rfind(char::is_whitespace).map(|i| start + i).filter(|&c| c > start).unwrap_or(cut);
+        let piece = &text[start..cut];
+        let trimmed = piece.trim_end();
+        if !trimmed.is_empty() {
+            out.push(start..start + trimmed.len());
+        }
+        start = cut + (text[cut..].len() - text[cut..].trim_start().len());
+        if start >= r.end {
+            return out;
+        }
+    }
+    if start < r.end {
+        out.push(start..r.end);
     }
     out
 }
@@ -404,24 +437,27 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
+    let mut at = 0usize;
+    // Walk from terminator to terminator; no copy of the paragraph is made, so a
+    // 50 MB line costs no more memory than its text.
+    while let Some(off) = para[at..].find(['.', '!', '?', '…']) {
+        let pos = at + off;
+        let Some(c) = para[pos..].chars().next() else { break };
         // Take the whole run of terminators and closing quotes/brackets.
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        let mut end = pos + c.len_utf8();
+        for ch in para[end..].chars() {
+            if !matches!(ch, '.' | '!' | '?' | '…') {
+                break;
+            }
+            end += ch.len_utf8();
         }
-        while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
-            j += 1;
+        for ch in para[end..].chars() {
+            if !matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                break;
+            }
+            end += ch.len_utf8();
         }
-        let end = chars.get(j).map_or(para.len(), |&(p, _)| p);
-        let next = chars.get(j).map(|&(_, c)| c);
+        let next = para[end..].chars().next();
         let boundary = match next {
             None => true,
             Some(n) if n.is_whitespace() => {
@@ -435,7 +471,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             push_trimmed(&mut out, para, base, start..end);
             start = end;
         }
-        i = j.max(i + 1);
+        at = end;
     }
     push_trimmed(&mut out, para, base, start..para.len());
     out
@@ -653,6 +689,25 @@ mod tests {
     fn date_credit_and_signature_lines_are_not_commitments() {
         let t = "Joint Statement\n\nBeijing, January 2023\n\nThe sides agree.\n\nFor the Republic of Azerbaijan\nFor the People's Republic of China\n\nNews.Az";
         assert_eq!(sentences(t), vec!["The sides agree."]);
+    }
+
+    #[test]
+    fn a_huge_line_without_sentence_ends_is_cut_into_bounded_segments() {
+        let t = "word ".repeat(50_000) + "Ωmega";
+        let s = segment(&t);
+        assert!(s.segments.len() >= 15, "{}", s.segments.len());
+        assert!(s.segments.iter().all(|x| x.byte_range.len() <= MAX_SEGMENT_BYTES));
+        assert!(
+            s.segments.iter().all(|x| t.is_char_boundary(x.byte_range.start) && t.is_char_boundary(x.byte_range.end))
+        );
+        let covered: usize = s.segments.iter().map(|x| t[x.byte_range.clone()].split_whitespace().count()).sum();
+        assert_eq!(covered, 50_001, "no word lost");
+    }
+
+    #[test]
+    fn right_to_left_text_is_segmented() {
+        let t = "الطرفان يتفقان على التعاون. Стороны согласились. Next one.";
+        assert_eq!(sentences(t), vec!["الطرفان يتفقان على التعاون.", "Стороны согласились.", "Next one."]);
     }
 
     #[test]

@@ -65,6 +65,8 @@ struct SegmentOut<'a> {
     theme: &'a str,
     themes: Vec<ScoreOut<'a>>,
     theme_by_user: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +123,7 @@ pub fn to_json(ctx: &ReportContext<'_>) -> String {
                             .map(|&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
                             .collect(),
                         theme_by_user: s.theme_by_user,
+                        origin: s.origin.map(|o| o.to_string()),
                     })
                     .collect(),
             })

@@ -279,7 +279,7 @@ impl SessionFile {
                     }
                     Err(e) => {
                         notices.push(format!("{e}; using the copy saved in the session"));
-                        DocumentInput { source: full.display().to_string(), text: doc.text.clone(), encoding: "UTF-8" }
+                        DocumentInput::from_text(full.display().to_string(), doc.text.clone())
                     }
                 }
             })

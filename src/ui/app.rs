@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// File extensions the open dialog offers.
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = crate::core::read::EXTENSIONS;
 
 /// How many recent sessions the File menu lists.
 const RECENT_SESSIONS: usize = 8;

@@ -64,15 +64,19 @@ impl Job {
             let result = match input {
                 JobInput::Files { mut documents, new_files } => {
                     let mut errors = Vec::new();
+                    let mut notices = Vec::new();
                     for path in new_files {
                         match DocumentInput::load(&path) {
-                            Ok(d) => documents.push(d),
+                            Ok(d) => {
+                                notices.extend(d.notes.iter().cloned());
+                                documents.push(d);
+                            }
                             Err(e) => errors.push(e.to_string()),
                         }
                     }
                     // `None` when cancelled.
                     let comparison = compare_with_progress(&documents, &options, &report, &c).ok();
-                    JobResult { documents, errors, comparison, session: None, notices: Vec::new() }
+                    JobResult { documents, errors, comparison, session: None, notices }
                 }
                 JobInput::Session(path) => open_session(&path, &report, &c),
             };

@@ -222,8 +222,15 @@ fn row_ui(ui: &mut egui::Ui, app: &mut App, c: &Comparison, r: usize, rect: Rect
                     return;
                 }
                 let doc = &c.documents[d];
-                if let Some(section) = doc.section_of(&doc.segments[cell[0]]) {
-                    ui.label(egui::RichText::new(short(section, 80)).small().weak());
+                let first = &doc.segments[cell[0]];
+                let place = match (doc.section_of(first), first.origin) {
+                    (Some(s), Some(o)) => Some(format!("{} · {o}", short(s, 70))),
+                    (Some(s), None) => Some(short(s, 80)),
+                    (None, Some(o)) => Some(o.to_string()),
+                    (None, None) => None,
+                };
+                if let Some(place) = place {
+                    ui.label(egui::RichText::new(place).small().weak());
                 }
                 let job = cell_job(ui, c, row, d, &search, cell_rect.width());
                 ui.label(job);
