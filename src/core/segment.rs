@@ -79,9 +79,12 @@ pub fn segment(text: &str) -> Structure {
         }
         match item.kind {
             ItemKind::Heading
-                if before_body && n == 0 && !item.marked && !is_heading_pattern(&text[item.range.clone()]) =>
+                if before_body
+                    && n == 0
+                    && !item.marked
+                    && (item_text.starts_with("# ") || !is_heading_pattern(item_text)) =>
             {
-                out.title = Some(fold_ws(&text[item.range.clone()]));
+                out.title = Some(fold_ws(item_text.trim_start_matches('#')));
             }
             ItemKind::Heading => {
                 let t = fold_ws(text[item.range.clone()].trim_start_matches('#'));
@@ -650,7 +653,8 @@ mod tests {
     #[test]
     fn article_section_and_markdown_headings() {
         let t = "# Title\n\nArticle 5\n\nText one.\n\nSection 2. Transport and transit\n\nText two.\n\n## Trade\n\nText three.\nArticle 6\nText four.";
-        assert_eq!(headings(t), vec!["Title", "Article 5", "Section 2. Transport and transit", "Trade", "Article 6"]);
+        assert_eq!(segment(t).title.as_deref(), Some("Title"), "a leading `# ` heading is the title");
+        assert_eq!(headings(t), vec!["Article 5", "Section 2. Transport and transit", "Trade", "Article 6"]);
         assert_eq!(sentences(t), vec!["Text one.", "Text two.", "Text three.", "Text four."]);
     }
 

@@ -126,36 +126,41 @@ fn join_pages(pages: &[Vec<String>]) -> SourceText {
         let mut recorded = false;
         for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
             let short = line.chars().count() * 100 < widest * 60;
+            let hyphenated = text.ends_with('-') || text.ends_with('\u{ad}');
+            // A paragraph never starts in lower case: such a line continues the last one.
             let continues =
-                text.ends_with('-') || text.ends_with('\u{ad}') || line.chars().next().is_some_and(char::is_lowercase);
+                !text.is_empty() && ((open && hyphenated) || line.chars().next().is_some_and(char::is_lowercase));
             let heading_like = short
-                && !ends_sentence(line)
-                && !line.ends_with('-')
                 && !continues
+                && !ends_sentence(line)
                 && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            if heading_like || !open {
+            if !continues && (heading_like || !open) {
                 if !text.is_empty() {
                     text.push_str("\n\n");
                 }
-            } else if text.ends_with('-')
-                && line.chars().next().is_some_and(char::is_lowercase)
-                && text[..text.len() - 1].chars().last().is_some_and(char::is_lowercase)
-            {
-                // `coop-` + `eration`: a hyphen that only split the word.
-                text.pop();
-            } else if !text.ends_with('-') && !text.ends_with('\u{ad}') {
+            } else if hyphenated {
+                let before_hyphen = text[..text.len() - 1].chars().last();
+                if text.ends_with('\u{ad}') {
+                    text.truncate(text.len() - '\u{ad}'.len_utf8());
+                } else if line.chars().next().is_some_and(char::is_lowercase)
+                    && before_hyphen.is_some_and(char::is_lowercase)
+                {
+                    // `coop-` + `eration`: a hyphen that only split the word.
+                    text.pop();
+                }
+            } else {
                 text.push('\n');
-            } else if text.ends_with('\u{ad}') {
-                text.pop();
             }
             if !recorded {
                 origins.push((text.len(), Origin::Page(p as u32 + 1)));
                 recorded = true;
             }
             text.push_str(line);
-            // A paragraph ends at a heading, or at a short line that ends a sentence.
+            // A paragraph's last line is short, or ends a sentence before the margin;
+            // a heading stands alone.
+            let width = line.chars().count() * 100;
             open = line.ends_with('-')
-                || !(heading_like || (ends_sentence(line) && line.chars().count() * 100 < widest * 85));
+                || !(heading_like || width < widest * 60 || (ends_sentence(line) && width < widest * 85));
         }
     }
     SourceText { text, encoding: "PDF", notes: Vec::new(), origins }
