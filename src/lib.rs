@@ -12,4 +12,5 @@ pub mod cli;
 pub mod core;
 pub mod export;
 pub mod session;
+#[cfg(feature = "gui")]
 pub mod ui;

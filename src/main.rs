@@ -11,13 +11,7 @@ fn main() -> ExitCode {
         // The window, on the given files or the bundled samples.
         None => {
             let files = if args.files.is_empty() { cli::bundled_samples() } else { args.files };
-            match counterpart::ui::run(files) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("counterpart: cannot open the window: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            open_window(files)
         }
     }
 }
@@ -34,4 +28,21 @@ fn run_report(args: &ReportArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<std::path::PathBuf>) -> ExitCode {
+    match counterpart::ui::run(files) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("counterpart: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<std::path::PathBuf>) -> ExitCode {
+    eprintln!("counterpart: built without the window (feature `gui`); use `counterpart report`");
+    ExitCode::FAILURE
 }

@@ -307,3 +307,28 @@ fn a_pdf_compares_as_its_plain_text_with_pages_known() {
     let last = doc.segments.last().expect("segments");
     assert!(matches!(last.origin, Some(Origin::Page(n)) if n >= 2), "{:?}", last.origin);
 }
+
+/// Writes the seed corpus of the fuzz targets (`fuzz/corpus/`), from the same builders,
+/// when `COUNTERPART_WRITE_FUZZ_SEEDS` is set.
+#[test]
+fn fuzz_seeds_are_written_on_request() {
+    if std::env::var_os("COUNTERPART_WRITE_FUZZ_SEEDS").is_none() {
+        return;
+    }
+    let text = sample();
+    let short: Vec<Block> = blocks(&text).into_iter().take(6).collect();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let write = |target: &str, name: &str, bytes: &[u8]| {
+        let dir = corpus.join(target);
+        std::fs::create_dir_all(&dir).expect("corpus dir");
+        std::fs::write(dir.join(name), bytes).expect("seed");
+    };
+    let plain: String = text.split("\n\n").take(6).collect::<Vec<_>>().join("\n\n");
+    write("read_text", "seed-declaration.txt", plain.as_bytes());
+    write("read_text", "seed-windows-1252.txt", b"The Parties welcome the \x93C\xf4te d\x92Ivoire\x94 initiative \x96 and more.");
+    write("segment", "seed-declaration.txt", plain.as_bytes());
+    write("read_docx", "seed.docx", &docx(&short, Some("A footnote.")));
+    write("read_odt", "seed.odt", &odt(&short));
+    write("read_pdf", "seed.pdf", &pdf(&short, 10));
+    write("read_html", "seed.html", html(&short).as_bytes());
+}

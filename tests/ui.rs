@@ -1,5 +1,6 @@
 //! The window, driven headless with egui_kittest: real app state, widgets found by
 //! their labels as a user finds them. No display or GPU needed.
+#![cfg(feature = "gui")]
 
 use counterpart::core::Status;
 use counterpart::core::corrections::Correction;
