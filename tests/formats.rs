@@ -325,7 +325,11 @@ fn fuzz_seeds_are_written_on_request() {
     };
     let plain: String = text.split("\n\n").take(6).collect::<Vec<_>>().join("\n\n");
     write("read_text", "seed-declaration.txt", plain.as_bytes());
-    write("read_text", "seed-windows-1252.txt", b"The Parties welcome the \x93C\xf4te d\x92Ivoire\x94 initiative \x96 and more.");
+    write(
+        "read_text",
+        "seed-windows-1252.txt",
+        b"The Parties welcome the \x93C\xf4te d\x92Ivoire\x94 initiative \x96 and more.",
+    );
     write("segment", "seed-declaration.txt", plain.as_bytes());
     write("read_docx", "seed.docx", &docx(&short, Some("A footnote.")));
     write("read_odt", "seed.odt", &odt(&short));

@@ -86,7 +86,9 @@ fn is_page_number(line: &str) -> bool {
 fn remove_running_heads(pages: &mut [Vec<String>]) {
     let key = |l: &str| -> String { l.trim().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in pages.iter() {
+    // Only pages with body text besides their edges can have running heads.
+    let has_body = |p: &Vec<String>| p.iter().filter(|l| !l.trim().is_empty()).count() >= 3;
+    for p in pages.iter().filter(|p| has_body(p)) {
         let lines: Vec<&String> = p.iter().filter(|l| !l.trim().is_empty()).collect();
         let edge: Vec<&String> = lines.iter().take(2).chain(lines.iter().rev().take(2)).copied().collect();
         let mut seen: Vec<String> = Vec::new();
@@ -99,7 +101,7 @@ fn remove_running_heads(pages: &mut [Vec<String>]) {
         }
     }
     let threshold = (pages.len() / 2).max(2);
-    for p in pages.iter_mut() {
+    for p in pages.iter_mut().filter(|p| has_body(p)) {
         let n = p.len();
         let nonblank: Vec<usize> = (0..n).filter(|&i| !p[i].trim().is_empty()).collect();
         let edges: Vec<usize> = nonblank.iter().take(2).chain(nonblank.iter().rev().take(2)).copied().collect();
