@@ -336,3 +336,53 @@ fn fuzz_seeds_are_written_on_request() {
     write("read_pdf", "seed.pdf", &pdf(&short, 10));
     write("read_html", "seed.html", html(&short).as_bytes());
 }
+
+/// A page set in two columns, lines placed with `Td` (no line operators): the left
+/// column is read before the right one.
+#[test]
+fn a_two_column_pdf_is_read_column_by_column() {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let left = "The Parties will strengthen cooperation in combating terrorism, separatism and extremism and will exchange information on threats to the security of either Party.";
+    let right = "The Parties will expand trade in goods and services, simplify customs procedures and hold joint exhibitions in their capitals every year.";
+    let mut ops = vec![Operation::new("BT", vec![]), Operation::new("Tf", vec!["F1".into(), 10.into()])];
+    ops.push(Operation::new("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 800.into()]));
+    ops.push(Operation::new(
+        "Tj",
+        vec![Object::string_literal(
+            "JOINT STATEMENT ON COOPERATION BETWEEN THE TWO STATES SIGNED IN THE CAPITAL TODAY BY BOTH",
+        )],
+    ));
+    let (l, r) = (wrap(left, 40), wrap(right, 40));
+    for (k, (x, lines)) in [(50, &l), (320, &r)].into_iter().enumerate() {
+        for (i, line) in lines.iter().enumerate() {
+            let y = 770 - 12 * i as i64;
+            ops.push(Operation::new("Tm", vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()]));
+            ops.push(Operation::new("Tj", vec![Object::string_literal(line.as_str())]));
+        }
+        let _ = k;
+    }
+    ops.push(Operation::new("ET", vec![]));
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let content_id =
+        doc.add_object(Stream::new(dictionary! {}, Content { operations: ops }.encode().expect("content")));
+    let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content_id });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1, "Resources" => resources_id },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("pdf");
+    let t = read_bytes(Path::new("columns.pdf"), &bytes).expect("readable");
+    let folded = t.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(folded.contains(left), "{folded}");
+    assert!(folded.contains(right), "{folded}");
+    assert!(folded.find(left) < folded.find(right));
+}

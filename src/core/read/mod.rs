@@ -10,6 +10,7 @@ pub mod docx;
 pub mod html;
 pub mod odt;
 pub mod pdf;
+pub mod pdf_layout;
 mod xml;
 
 use std::path::{Path, PathBuf};

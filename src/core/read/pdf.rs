@@ -1,10 +1,13 @@
 //! PDF (text layer), read with `lopdf` (which, unlike `pdf-extract` 0.12, keeps lines
-//! drawn with the `'` operator). Per page: the text, with repeated page headers and
+//! drawn with the `'` operator). Per page: the text in reading order (see
+//! [`pdf_layout`](super::pdf_layout): lines rebuilt from positions, two columns read
+//! one after the other), with repeated page headers and
 //! footers and page numbers removed; then lines are rejoined — hyphenation at line ends
 //! undone (`coop-` + `eration` → `cooperation`, while `Trans-` + `Caspian` keeps its
 //! hyphen), paragraphs rejoined across page breaks. A PDF with no text at all (a scan)
 //! or an encrypted one gets a message saying what to do.
 
+use super::pdf_layout as layout;
 use super::{MAX_PDF_PAGES, MAX_TEXT_BYTES, Origin, ReadError, SourceText};
 use std::collections::HashMap;
 use std::path::Path;
@@ -41,10 +44,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
     let mut page_lines: Vec<Vec<String>> = Vec::with_capacity(pages.len());
     let mut total = 0usize;
     let mut unreadable = 0usize;
-    for &n in &pages {
-        match doc.extract_text_with_limit(&[n], MAX_TEXT_BYTES) {
-            Ok(t) => {
-                total += t.len();
+    for (_, &page_id) in doc.get_pages().iter() {
+        match layout::page_lines(&doc, page_id) {
+            Ok(lines) => {
+                total += lines.iter().map(String::len).sum::<usize>();
                 if total > MAX_TEXT_BYTES {
                     return Err(ReadError::Limit {
                         path: path.to_path_buf(),
@@ -52,7 +55,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
                         limit: "64 MiB".into(),
                     });
                 }
-                page_lines.push(t.lines().map(|l| l.trim_end().to_owned()).collect());
+                page_lines.push(lines);
             }
             Err(_) => {
                 unreadable += 1;
