@@ -204,3 +204,21 @@ fn a_file_over_the_size_limit_is_refused_without_reading_it() {
     assert!(matches!(e, ReadError::TooLarge { limit, .. } if limit == MAX_FILE_BYTES));
     assert!(e.to_string().contains("huge.txt: the file is 209715200 bytes; the limit is 67108864 bytes"), "{e}");
 }
+
+#[test]
+fn an_encrypted_pdf_says_what_to_do() {
+    let mut doc = pdf_doc(2, true);
+    let id = lopdf::Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = lopdf::EncryptionVersion::V1 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "secret",
+        permissions: lopdf::Permissions::PRINTABLE,
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypt");
+    let e = read_bytes(Path::new("locked.pdf"), &save(doc)).expect_err("encrypted");
+    assert!(matches!(e, ReadError::Encrypted { .. }), "{e}");
+    assert!(one_line(&e, "locked.pdf").contains("encrypted"));
+}

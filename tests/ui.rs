@@ -127,10 +127,16 @@ fn a_bad_file_shows_an_error_and_the_others_stay() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("random.txt");
     std::fs::write(&bad, [0u8, 159, 146, 150, 0, 7]).expect("write");
+    let fake_pdf = dir.path().join("fake.pdf");
+    std::fs::write(&fake_pdf, b"%PDF-1.7\n1 0 obj << /Type /Catalog").expect("write");
+    let fake_docx = dir.path().join("fake.docx");
+    std::fs::write(&fake_docx, b"PK\x03\x04 not really a zip").expect("write");
     let mut files = samples();
-    files.push(bad);
+    files.extend([bad, fake_pdf, fake_docx]);
     let h = harness(files, 1000.0);
     h.get_by_label_contains("random.txt: not a text document");
+    h.get_by_label_contains("fake.pdf: not a readable PDF file");
+    h.get_by_label_contains("fake.docx: not a readable Word (.docx) file");
     let c = h.state().comparison.clone().expect("the other documents are compared");
     assert_eq!(c.documents.len(), 4);
 }
