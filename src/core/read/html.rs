@@ -100,10 +100,8 @@ pub fn extract(html: &str) -> SourceText {
                     inside_article = inside_article.saturating_sub(1);
                 }
             }
-            html5gum::Token::String(s) => {
-                if skip == 0 && (!has_article || inside_article > 0) {
-                    block.push_str(&String::from_utf8_lossy(&s));
-                }
+            html5gum::Token::String(s) if skip == 0 && (!has_article || inside_article > 0) => {
+                block.push_str(&String::from_utf8_lossy(&s));
             }
             _ => {}
         }

@@ -43,18 +43,16 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
                 b"annotation" | b"note-citation" => skip += 1,
                 _ => {}
             },
-            Event::Empty(e) => {
-                if skip == 0 {
-                    if let Some((_, t)) = blocks.last_mut() {
-                        match local(e.name().as_ref()) {
-                            b"s" => {
-                                let n: usize = attr(&e, b"c").and_then(|v| v.parse().ok()).unwrap_or(1).min(100);
-                                t.push_str(&" ".repeat(n));
-                            }
-                            b"tab" => t.push('\t'),
-                            b"line-break" => t.push(' '),
-                            _ => {}
+            Event::Empty(e) if skip == 0 => {
+                if let Some((_, t)) = blocks.last_mut() {
+                    match local(e.name().as_ref()) {
+                        b"s" => {
+                            let n: usize = attr(&e, b"c").and_then(|v| v.parse().ok()).unwrap_or(1).min(100);
+                            t.push_str(&" ".repeat(n));
                         }
+                        b"tab" => t.push('\t'),
+                        b"line-break" => t.push(' '),
+                        _ => {}
                     }
                 }
             }
