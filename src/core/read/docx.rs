@@ -301,3 +301,56 @@ fn parse_heading_styles(xml: &str) -> HashMap<String, usize> {
     out.entry("Title".into()).or_insert(1);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+    fn text_of(body: &str, numbering: &str) -> String {
+        let doc = format!("<w:document {NS}><w:body>{body}</w:body></w:document>");
+        let numbering = parse_numbering(&format!("<w:numbering {NS}>{numbering}</w:numbering>"));
+        let mut out = TextBuilder::default();
+        walk_paragraphs(&doc, &numbering, &parse_heading_styles(""), &mut out).expect("xml");
+        out.finish("Word").text
+    }
+
+    fn p(text: &str, num: Option<(u32, u32)>) -> String {
+        let pr = num.map_or(String::new(), |(id, lvl)| {
+            format!("<w:pPr><w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>")
+        });
+        format!("<w:p>{pr}<w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn numbering_patterns_render_as_text() {
+        let numbering = "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"Article %1\"/></w:lvl>\
+            <w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/></w:lvl></w:abstractNum>\
+            <w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>\
+            <w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num><w:num w:numId=\"6\"><w:abstractNumId w:val=\"2\"/></w:num>";
+        let body = [
+            p("Purpose", Some((5, 0))),
+            p("The Sides agree.", Some((5, 1))),
+            p("They meet.", Some((5, 1))),
+            p("Trade", Some((5, 0))),
+            p("POLITICS", Some((6, 0))),
+            p("SECURITY", Some((6, 0))),
+        ]
+        .concat();
+        assert_eq!(
+            text_of(&body, numbering),
+            "Article 1 Purpose\n\n1.1. The Sides agree.\n\n1.2. They meet.\n\nArticle 2 Trade\n\nI. POLITICS\n\nII. SECURITY"
+        );
+    }
+
+    #[test]
+    fn tables_read_as_text_and_deleted_text_is_left_out() {
+        let body = format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl><w:p><w:r><w:t>Kept </w:t></w:r><w:del><w:r><w:delText>gone </w:delText></w:r></w:del><w:r><w:t>text.</w:t></w:r></w:p>",
+            p("Cell one.", None),
+            p("Cell two.", None)
+        );
+        assert_eq!(text_of(&body, ""), "Cell one.\n\nCell two.\n\nKept text.");
+    }
+}
