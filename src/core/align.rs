@@ -82,6 +82,9 @@ pub struct Link {
     pub b: SegRef,
     /// Cosine similarity of the two segments.
     pub similarity: f32,
+    /// Found by the gap pass only (same theme and place, few shared words): such a link
+    /// never joins two rows that already have a segment of the same document.
+    pub weak: bool,
 }
 
 /// Builds IDF-weighted vectors from token lists (one list per segment, per document).
@@ -283,12 +286,12 @@ fn pair_links(docs: &[Vec<Features>], index_b: &Index, a: usize, b: usize, optio
         let keep_i = i_merges && !j_merges || best_of_a[i].is_some_and(|(bj, _)| bj == j);
         let keep_j = j_merges && !i_merges || best_of_b[j].is_some_and(|(bi, _)| bi == i);
         if (keep_i && keep_j) || cos >= options.duplicate_min {
-            out.push(Link { a: (a, i), b: (b, j), similarity: cos });
+            out.push(Link { a: (a, i), b: (b, j), similarity: cos, weak: false });
         }
     }
     for &(i, j, _, cos) in &cands {
         if cos >= options.duplicate_min {
-            out.push(Link { a: (a, i), b: (b, j), similarity: cos });
+            out.push(Link { a: (a, i), b: (b, j), similarity: cos, weak: false });
         }
     }
     out.sort_by_key(|l| (l.a.1, l.b.1));
@@ -359,7 +362,12 @@ fn gap_links(
     (0..na)
         .filter_map(|i| {
             let (j, _) = best_a[i]?;
-            (best_b[j]?.0 == i).then(|| Link { a: (a, i), b: (b, j), similarity: cosine(&da[i].vector, &db[j].vector) })
+            (best_b[j]?.0 == i).then(|| Link {
+                a: (a, i),
+                b: (b, j),
+                similarity: cosine(&da[i].vector, &db[j].vector),
+                weak: true,
+            })
         })
         .collect()
 }
@@ -504,12 +512,51 @@ pub fn rows(doc_lens: &[usize], links: &[Link]) -> Vec<Vec<SegRef>> {
         }
         x
     }
-    for l in links {
+    for l in links.iter().filter(|l| !l.weak) {
         let x = find(&mut parent, offsets[l.a.0] + l.a.1);
         let y = find(&mut parent, offsets[l.b.0] + l.b.1);
         if x != y {
             parent[x.max(y)] = x.min(y);
         }
+    }
+    // Weak links join only rows with no document in common, so a loose pairing in one
+    // pair of documents cannot chain rows of a third together.
+    let mut docs_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for l in links.iter().filter(|l| l.weak) {
+        for (d, s) in [l.a, l.b] {
+            let r = find(&mut parent, offsets[d] + s);
+            docs_of.entry(r).or_default();
+        }
+    }
+    if !docs_of.is_empty() {
+        for (d, &n) in doc_lens.iter().enumerate() {
+            for s in 0..n {
+                let r = find(&mut parent, offsets[d] + s);
+                if let Some(v) = docs_of.get_mut(&r)
+                    && !v.contains(&d)
+                {
+                    v.push(d);
+                }
+            }
+        }
+    }
+    for l in links.iter().filter(|l| l.weak) {
+        let x = find(&mut parent, offsets[l.a.0] + l.a.1);
+        let y = find(&mut parent, offsets[l.b.0] + l.b.1);
+        if x == y {
+            continue;
+        }
+        let dx = docs_of.get(&x).cloned().unwrap_or_default();
+        let dy = docs_of.get(&y).cloned().unwrap_or_default();
+        if dx.iter().any(|d| dy.contains(d)) {
+            continue;
+        }
+        let (keep, gone) = (x.min(y), x.max(y));
+        parent[gone] = keep;
+        let mut merged = dx;
+        merged.extend(dy);
+        docs_of.remove(&gone);
+        docs_of.insert(keep, merged);
     }
     let mut groups: HashMap<usize, Vec<SegRef>> = HashMap::new();
     let mut order: Vec<usize> = Vec::new();
@@ -574,6 +621,22 @@ mod tests {
             &f(&["baku", "ceyhan", "southern", "tbilisi"])
         ));
         assert!(!names_conflict(&f(&["osh"]), &f(&[])));
+    }
+
+    #[test]
+    fn weak_links_never_put_two_segments_of_one_document_in_a_row() {
+        let link = |a: SegRef, b: SegRef, weak: bool| Link { a, b, similarity: 0.2, weak };
+        let links = [
+            link((0, 0), (1, 0), false),
+            link((1, 0), (2, 0), true),  // joins a third document: allowed
+            link((2, 0), (0, 1), true),  // would bring a second segment of document 0: refused
+            link((0, 2), (1, 1), false), // strong links may merge (one sentence stating two)
+            link((0, 3), (1, 1), false),
+        ];
+        let r = rows(&[4, 2, 1], &links);
+        assert!(r.contains(&vec![(0, 0), (1, 0), (2, 0)]), "{r:?}");
+        assert!(r.contains(&vec![(0, 1)]), "{r:?}");
+        assert!(r.contains(&vec![(0, 2), (0, 3), (1, 1)]), "{r:?}");
     }
 
     #[test]
