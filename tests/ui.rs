@@ -176,10 +176,20 @@ fn samples_are_found_from_any_directory() {
 fn columns_can_be_removed_moved_and_renamed() {
     let mut h = harness(samples(), 1000.0);
     let titles: Vec<String> = (0..4).map(|d| h.state().title(d)).collect();
+    h.state_mut().apply(Command::SetNote { segment: "d1.s2".into(), text: "Check this.".into() });
+    let noted = h
+        .state()
+        .comparison
+        .as_ref()
+        .and_then(|c| c.find_segment("d1.s2").map(|(d, s)| c.documents[d].segments[s].text.clone()));
     h.state_mut().apply(Command::MoveDocument { from: 0, to: 1 });
     h.state_mut().wait_for_comparison();
     h.run();
     assert_eq!(h.state().title(1), titles[0], "the first column moved right");
+    let c = h.state().comparison.clone().expect("comparison");
+    let (id, _) = h.state().notes.iter().next().expect("the note is kept");
+    let (d, s) = c.find_segment(id).expect("segment");
+    assert_eq!(Some(c.documents[d].segments[s].text.clone()), noted, "the note follows its sentence to the new column");
     h.state_mut().apply(Command::RenameDocument { doc: 1, title: "Baku–Beijing 2024".into() });
     h.run();
     h.get_by_label_contains("Baku–Beijing 2024");

@@ -567,7 +567,8 @@ impl App {
         }
     }
 
-    /// Rewrites the document part of the corrections' segment ids after columns moved.
+    /// Rewrites the document part of the corrections' and notes' segment ids after
+    /// columns moved or one was removed.
     fn remap_corrections(&mut self, map: impl Fn(usize) -> Option<usize>) {
         let remap = |id: &str| -> Option<String> {
             let (doc, seg) = id.split_once(".s")?;
@@ -586,10 +587,12 @@ impl App {
                 Correction::Join { a, b } => Some(Correction::Join { a: remap(&a)?, b: remap(&b)? }),
             })
             .collect();
-        let dropped = before - self.corrections.len();
+        let notes_before = self.notes.len();
+        self.notes = std::mem::take(&mut self.notes).into_iter().filter_map(|(id, n)| Some((remap(&id)?, n))).collect();
+        let dropped = before - self.corrections.len() + notes_before - self.notes.len();
         if dropped > 0 {
             self.messages.push(Message {
-                text: format!("{dropped} correction(s) concerned the removed document and were dropped."),
+                text: format!("{dropped} correction(s) or note(s) concerned the removed document and were dropped."),
                 error: false,
             });
         }
