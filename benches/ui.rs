@@ -7,36 +7,12 @@
 //!   full frame of the comparison (reading, comparing, laying out). Target: < 1 s.
 
 use counterpart::ui::app::{App, Settings};
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::generated;
 
 fn main() {
     divan::main();
-}
-
-fn generated(docs: usize, sentences: usize) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join(format!("target/bench-corpus-{docs}x{sentences}"));
-    let list = |dir: &Path| -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|r| {
-                r.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        v.sort();
-        v
-    };
-    if list(&dir).len() != docs {
-        let status = std::process::Command::new("python3")
-            .arg(root.join("../shared/bench/gen_corpus.py"))
-            .arg(&dir)
-            .args(["--docs", &docs.to_string(), "--sentences", &sentences.to_string()])
-            .status()
-            .expect("python3 runs the corpus generator");
-        assert!(status.success());
-    }
-    list(&dir)
 }
 
 fn input() -> egui::RawInput {

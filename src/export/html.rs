@@ -4,7 +4,7 @@
 //! highlighting as the window, and a legend. All document text is escaped.
 
 use super::{ReportContext, cell_pieces};
-use crate::core::{Row, Status};
+use crate::core::Status;
 use std::fmt::Write;
 
 const STYLE: &str = r#"
@@ -109,21 +109,8 @@ pub fn to_html(ctx: &ReportContext<'_>) -> String {
     }
     let _ = writeln!(o, "</tbody>\n</table>");
 
-    for (t, theme) in c.taxonomy.themes.iter().enumerate() {
-        let rows: Vec<&Row> = c.rows.iter().filter(|r| r.theme == t).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2>\n<p class=\"counts\">{} rows: {} shared, {} differing, {} unique</p>",
-            escape(&theme.label),
-            rows.len(),
-            count(Status::Shared),
-            count(Status::Differing),
-            count(Status::Unique)
-        );
+    for (t, rows, summary) in ctx.theme_groups() {
+        let _ = writeln!(o, "<h2>{}</h2>\n<p class=\"counts\">{summary}</p>", escape(&c.taxonomy.themes[t].label));
         let _ = write!(o, "<table class=\"rows\">\n<thead><tr><th class=\"status\">Status</th>");
         for (d, doc) in c.documents.iter().enumerate() {
             let title = ctx.titles.get(d).unwrap_or(&doc.title);

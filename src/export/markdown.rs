@@ -56,21 +56,8 @@ pub fn to_markdown(ctx: &ReportContext<'_>) -> String {
         let _ = writeln!(out);
     }
     let _ = writeln!(out);
-    for (t, theme) in c.taxonomy.themes.iter().enumerate() {
-        let rows: Vec<&Row> = c.rows.iter().filter(|r| r.theme == t).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
-        let _ = writeln!(
-            out,
-            "## {}\n\n{} rows: {} shared, {} differing, {} unique\n",
-            escape(&theme.label),
-            rows.len(),
-            count(Status::Shared),
-            count(Status::Differing),
-            count(Status::Unique)
-        );
+    for (t, rows, summary) in ctx.theme_groups() {
+        let _ = writeln!(out, "## {}\n\n{summary}\n", escape(&c.taxonomy.themes[t].label));
         for r in rows {
             if r.status == Status::Unique {
                 let _ = writeln!(out, "### unique\n");

@@ -45,6 +45,26 @@ impl<'a> ReportContext<'a> {
         crate::core::corrections::row_note(self.comparison, row, self.notes)
     }
 
+    /// The rows of each theme that has any, in taxonomy order, with a summary such as
+    /// `5 rows: 1 shared, 3 differing, 1 unique`.
+    pub fn theme_groups(&self) -> Vec<(usize, Vec<&'a Row>, String)> {
+        let c = self.comparison;
+        (0..c.taxonomy.themes.len())
+            .filter_map(|t| {
+                let rows: Vec<&'a Row> = c.rows.iter().filter(|r| r.theme == t).collect();
+                let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
+                let summary = format!(
+                    "{} rows: {} shared, {} differing, {} unique",
+                    rows.len(),
+                    count(Status::Shared),
+                    count(Status::Differing),
+                    count(Status::Unique)
+                );
+                (!rows.is_empty()).then_some((t, rows, summary))
+            })
+            .collect()
+    }
+
     /// Per theme and document: (commitments, shared, differing, unique rows).
     pub fn coverage(&self) -> Vec<Vec<(usize, usize, usize, usize)>> {
         let c = self.comparison;
