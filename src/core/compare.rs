@@ -110,6 +110,9 @@ pub struct Segment {
     pub theme_by_user: bool,
     /// Where it stands in the original (page of a PDF, paragraph of a Word file).
     pub origin: Option<Origin>,
+    /// The paragraph or item number (`28.`, `(b)`) or run-in label (`Tariffs:`) that
+    /// stood before the sentence; not part of `text` or `byte_range`.
+    pub label: Option<String>,
 }
 
 /// One document of the comparison.
@@ -316,7 +319,13 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
         .enumerate()
         .map(|(n, (s, c))| {
             let raw = &input.text[s.byte_range.clone()];
-            tokens.push(alignment_tokens(raw, &parties));
+            // A run-in label (`Intellectual Property:`) names the commitment: its words
+            // count for alignment although they are not part of the segment's text.
+            let run_in = s.label.as_deref().filter(|l| l.chars().any(char::is_alphabetic));
+            tokens.push(match run_in {
+                Some(l) => alignment_tokens(&format!("{l} {raw}"), &parties),
+                None => alignment_tokens(raw, &parties),
+            });
             Segment {
                 id: format!("{id}.s{}", n + 1),
                 byte_range: s.byte_range.clone(),
@@ -328,6 +337,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
                 evidence: c.evidence,
                 theme_by_user: false,
                 origin: input.origin_at(s.byte_range.start),
+                label: s.label.clone(),
             }
         })
         .collect();

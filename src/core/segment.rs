@@ -1,6 +1,6 @@
 //! Structure and sentence segmentation: plain text → title, sections and segments.
 //!
-//! Two passes. [`blocks`] reads lines into *items* — headings, paragraphs and bullet
+//! Two passes. `items` reads lines into *items* — headings, paragraphs and bullet
 //! items — joining hard-wrapped lines and recognising the heading forms declarations
 //! use (`I. POLITICAL RELATIONS`, `1. Politics`, `Article 5`, `Section 2. …`, `#`).
 //! Then every paragraph is split into commitments (normally sentences) by
@@ -19,7 +19,14 @@ pub struct Structure {
     pub sections: Vec<Heading>,
     /// Commitments in document order.
     pub segments: Vec<RawSegment>,
+    /// Byte ranges of lines that are neither heading nor commitment (dates, credits,
+    /// signature lines), in document order: skipped, but accounted for.
+    pub meta: Vec<Range<usize>>,
 }
+
+/// The most words a first line without a full stop may have and still be the title;
+/// a longer one is a commitment that lacks its final punctuation.
+pub const MAX_TITLE_WORDS: usize = 40;
 
 /// A section heading.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +46,10 @@ pub struct RawSegment {
     pub section: Option<usize>,
     /// Index of the paragraph (or bullet item) it belongs to, counted from 0.
     pub paragraph: usize,
+    /// The paragraph or item number, or run-in label, that stood before this sentence
+    /// (`28.`, `(b)`, `2.5.`, `一、`, `Tariffs:`), white space folded; it is not part of
+    /// `byte_range`. Only the first sentence of a paragraph carries it.
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +67,8 @@ struct Item {
     range: Range<usize>,
     /// Whether the item began with a paragraph number or bullet mark.
     marked: bool,
+    /// Byte range of the paragraph number and/or run-in label before `range`.
+    label: Option<Range<usize>>,
 }
 
 /// Splits `text` into title, sections and segments.
@@ -71,9 +84,9 @@ pub fn segment(text: &str) -> Structure {
             && item.kind == ItemKind::Body
             && !item.marked
             && !ends_sentence(item_text)
-            && word_count(item_text) <= 40
+            && word_count(item_text) <= MAX_TITLE_WORDS
         {
-            // A first line without a full stop is the title, however long.
+            // A first line without a full stop is the title, up to MAX_TITLE_WORDS words.
             out.title = Some(fold_ws(item_text));
             continue;
         }
@@ -95,7 +108,9 @@ pub fn segment(text: &str) -> Structure {
                     && text[items[n - 1].range.end..item.range.start].matches('\n').count() == 1;
                 match out.sections.last_mut() {
                     Some(prev) if prev_adjacent => {
-                        prev.text = format!("{}. {}", prev.text.trim_end_matches('.'), t);
+                        // `Article 1. Political relations`, but `第一条 适用范围`.
+                        let sep = if prev.text.chars().any(is_cjk) { " " } else { ". " };
+                        prev.text = format!("{}{sep}{}", prev.text.trim_end_matches('.'), t);
                         prev.byte_range.end = item.range.end;
                     }
                     _ => out.sections.push(Heading { text: t, byte_range: item.range.clone() }),
@@ -104,13 +119,16 @@ pub fn segment(text: &str) -> Structure {
             ItemKind::Meta => {
                 if n == 0 {
                     out.title = Some(fold_ws(&text[item.range.clone()]));
+                } else {
+                    out.meta.push(item.range.clone());
                 }
             }
             ItemKind::Body => {
                 let section = out.sections.len().checked_sub(1);
+                let mut label = item.label.clone().map(|r| fold_ws(&text[r]));
                 for r in split_sentences(text, item.range.clone()) {
                     for piece in cap_length(text, r) {
-                        out.segments.push(RawSegment { byte_range: piece, section, paragraph });
+                        out.segments.push(RawSegment { byte_range: piece, section, paragraph, label: label.take() });
                     }
                 }
                 paragraph += 1;
@@ -172,6 +190,9 @@ fn items(text: &str) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     // The item being built from consecutive non-blank lines.
     let mut open: Option<Item> = None;
+    // Whether the previous line was a bare numbered heading (`Article 5`, `第一条`),
+    // so that a short line right under it is its title, not the start of a paragraph.
+    let mut after_bare_heading = false;
     let flush = |open: &mut Option<Item>, out: &mut Vec<Item>| {
         if let Some(mut item) = open.take() {
             item.kind = classify_item(&text[item.range.clone()], item.marked);
@@ -183,19 +204,30 @@ fn items(text: &str) -> Vec<Item> {
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             flush(&mut open, &mut out);
+            after_bare_heading = false;
             continue;
         }
         let lead = raw.len() - raw.trim_start().len();
         let content = line.start + lead..line.start + lead + trimmed.len();
         let (marker_len, is_marker) = marker(trimmed);
-        let standalone_heading = is_heading_pattern(trimmed) || trimmed.starts_with('#');
+        let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
+        let standalone_heading = is_heading_pattern(trimmed) || trimmed.starts_with('#') || title_of_heading;
         let starts_new = open.is_none() || is_marker || standalone_heading || ends_heading_like(open.as_ref(), text);
+        after_bare_heading = standalone_heading && !title_of_heading && is_bare_numbered_heading(trimmed);
         if starts_new {
             flush(&mut open, &mut out);
-            let range =
-                if is_marker && !standalone_heading { content.start + marker_len..content.end } else { content };
-            let range = skip_ws(text, range);
-            open = Some(Item { kind: ItemKind::Body, range, marked: is_marker && !standalone_heading });
+            let marked = is_marker && !standalone_heading;
+            let mut range = if marked { content.start + marker_len..content.end } else { content.clone() };
+            // A paragraph number is the item's label; a bullet mark is not.
+            let mut label = (marked && trimmed[..marker_len].chars().any(char::is_alphanumeric))
+                .then(|| content.start..content.start + trimmed[..marker_len].trim_end().len());
+            range = skip_ws(text, range);
+            if !standalone_heading && let Some(len) = run_in_label(&text[range.clone()]) {
+                let label_end = range.start + text[range.start..range.start + len].trim_end().len();
+                label = Some(label.map_or(range.start, |l| l.start)..label_end);
+                range = skip_ws(text, range.start + len..range.end);
+            }
+            open = Some(Item { kind: ItemKind::Body, range, marked, label });
             if standalone_heading {
                 flush(&mut open, &mut out);
             }
@@ -205,7 +237,102 @@ fn items(text: &str) -> Vec<Item> {
     }
     flush(&mut open, &mut out);
     out.retain(|i| !i.range.is_empty());
+    join_fragments(text, out)
+}
+
+/// The most words a lower-case paragraph may have and still be a fragment left over by
+/// a line break (`in Brazil.`) when the paragraph before it did end a sentence.
+const MAX_FRAGMENT_WORDS: usize = 6;
+
+/// Joins paragraphs that begin in lower case to the paragraph before them: no sentence
+/// begins in lower case, so `in Brazil.` after a blank line is the end of the previous
+/// sentence, cut off by a line or page break. It is joined when the paragraph before
+/// breaks off without punctuation, or when it is short; a long lower-case clause after
+/// a comma or semicolon (a preamble's `recognising that …;`) stays its own item.
+fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        let t = &text[item.range.clone()];
+        let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+        let joins = starts_lower
+            && !item.marked
+            && item.label.is_none()
+            && out.last().is_some_and(|prev| {
+                let p = text[prev.range.clone()].trim_end();
+                let pattern = p.starts_with('#') || is_heading_pattern(p);
+                let broken_off = p.chars().last().is_some_and(char::is_alphanumeric);
+                prev.kind != ItemKind::Meta
+                    && !pattern
+                    && (broken_off || prev.kind == ItemKind::Body && word_count(t) <= MAX_FRAGMENT_WORDS)
+            });
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.range.end = item.range.end;
+                prev.kind = classify_item(&text[prev.range.clone()], prev.marked);
+            }
+            _ => out.push(item),
+        }
+    }
     out
+}
+
+/// The most words a run-in label (`Agricultural Market Access:`) may have.
+const MAX_RUN_IN_LABEL_WORDS: usize = 6;
+
+/// Small words that may stand lower-case inside a title-cased label or heading.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "about", "across", "after", "against", "among", "an", "and", "as", "at", "between", "by", "for", "from", "in",
+    "into", "of", "on", "or", "the", "through", "to", "toward", "towards", "under", "upon", "via", "with", "within",
+];
+
+/// The length (colon and following white space included) of a run-in label at the
+/// start of a paragraph: a few title-cased words and a colon, then a capitalised
+/// sentence (`Tariffs: The countries will …`, `Digital Trade: Argentina has …`).
+/// A lead-in such as `Key elements of the deal will include:` is not one.
+fn run_in_label(s: &str) -> Option<usize> {
+    let first_line = s.lines().next().unwrap_or("");
+    let colon = first_line.find(':')?;
+    let head = &first_line[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_RUN_IN_LABEL_WORDS || head.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let title_cased = words.iter().enumerate().all(|(i, w)| {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        capital || i > 0 && TITLE_SMALL_WORDS.contains(w)
+    }) && head
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | '&' | '\'' | '’' | ','));
+    let rest = &s[colon + 1..];
+    let after = rest.trim_start();
+    let sentence_follows = rest.starts_with(char::is_whitespace)
+        && after.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word_count(after) >= 3;
+    (title_cased && sentence_follows).then(|| colon + 1 + (rest.len() - after.len()))
+}
+
+/// The most words the title line under a bare numbered heading may have.
+const MAX_HEADING_TITLE_WORDS: usize = 14;
+
+/// Whether a line under `Article 5` is that article's title (`Scope of Application`):
+/// short, capitalised and without a sentence end.
+fn is_heading_title_line(line: &str) -> bool {
+    let first = line.chars().next();
+    first.is_some_and(|c| c.is_uppercase() || is_cjk(c))
+        && !ends_sentence(line)
+        && word_count(line) <= MAX_HEADING_TITLE_WORDS
+        && (!line.chars().any(is_cjk) || line.chars().count() <= MAX_CJK_HEADING_CHARS)
+}
+
+/// `Article 5`, `CHAPTER III`, `第一条`: a numbered heading with no title of its own.
+fn is_bare_numbered_heading(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(['.', ':']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [kw, num] => HEADING_KEYWORDS.contains(&kw.to_lowercase().as_str()) && is_heading_number(num),
+        [one] => cjk_article(one) == Some(one.len()),
+        _ => false,
+    }
 }
 
 /// Whether the open item is a one-line heading that a following line must not join
@@ -224,12 +351,31 @@ fn skip_ws(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// The length of a paragraph number or bullet mark at the start of `line`, and whether
-/// there is one: `12. `, `1.1. `, `2.5 `, `(a) `, `a) `, `- `, `• `, `* `, `– `.
+/// there is one: `12. `, `1.1. `, `2.5 `, `(a) `, `a) `, `(1) `, `Article 5. `, `- `,
+/// `• `, `* `, `– `, and the Chinese and Japanese marks `一、`, `（一）`, `１．`, `第一条 `.
 fn marker(line: &str) -> (usize, bool) {
     let b = line.as_bytes();
     for bullet in ["- ", "• ", "* ", "– ", "— ", "· "] {
         if line.starts_with(bullet) {
             return (bullet.len(), true);
+        }
+    }
+    if let Some(len) = cjk_marker(line) {
+        return (len + leading_ws(&line[len..]), true);
+    }
+    if let Some(len) = cjk_article(line).filter(|&l| line[l..].starts_with(char::is_whitespace)) {
+        return (len + leading_ws(&line[len..]), true);
+    }
+    // `Article 5. The Parties …`: a run-in article number before its text.
+    let first = line.split_whitespace().next().unwrap_or("");
+    if HEADING_KEYWORDS.contains(&first.to_lowercase().as_str()) {
+        let rest = &line[first.len()..];
+        let num = rest.split_whitespace().next().unwrap_or("");
+        if num.len() > 1 && num.ends_with(['.', ':']) && is_heading_number(num) {
+            let end = first.len() + (rest.len() - rest.trim_start().len()) + num.len();
+            if line[end..].starts_with(' ') {
+                return (end + 1, true);
+            }
         }
     }
     // Numbers: digits, optionally dotted groups, then '.' or ')' and a space.
@@ -257,17 +403,133 @@ fn marker(line: &str) -> (usize, bool) {
         }
         break;
     }
-    // `(a) ` and `a) `
+    // `(a) `, `a) `, `(A) `, `(1) `
     let rest = line.strip_prefix('(').unwrap_or(line);
+    let parenthesised = rest.len() < line.len();
     let letters = rest.bytes().take_while(|c| c.is_ascii_lowercase()).count();
-    if (1..=3).contains(&letters) && rest[letters..].starts_with(") ") {
-        return (line.len() - rest.len() + letters + 2, true);
+    let upper = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let n = if (1..=3).contains(&letters) {
+        letters
+    } else if parenthesised && (upper == 1 || (1..=2).contains(&digits)) {
+        upper.max(digits)
+    } else {
+        0
+    };
+    if n > 0 && rest[n..].starts_with(") ") {
+        return (line.len() - rest.len() + n + 2, true);
     }
     (0, false)
 }
 
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+/// Chinese numerals as used in heading and paragraph numbers.
+const CJK_NUMERALS: &str = "一二三四五六七八九十百零〇两";
+
+fn is_cjk_number_char(c: char) -> bool {
+    CJK_NUMERALS.contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The length of a Chinese or Japanese number mark at the start of `s`: `一、`, `十二、`,
+/// `1、`, `１．`, `（一）`, `(一)`, `（１）`.
+fn cjk_marker(s: &str) -> Option<usize> {
+    let (open, body) = match s.chars().next()? {
+        c @ ('（' | '(') => (c.len_utf8(), &s[c.len_utf8()..]),
+        _ => (0, s),
+    };
+    let digits: usize = body.chars().take_while(|&c| is_cjk_number_char(c)).map(char::len_utf8).sum();
+    if digits == 0 || body[..digits].chars().count() > 4 {
+        return None;
+    }
+    let close = body[digits..].chars().next()?;
+    let ok = if open > 0 {
+        matches!(close, '）' | ')') && body[..digits].chars().any(|c| !c.is_ascii_digit()) || close == '）'
+    } else {
+        // `1、` and `１．` are marks; `1.` is left to the Latin rules.
+        close == '、' || close == '．'
+    };
+    ok.then(|| open + digits + close.len_utf8())
+}
+
+/// Unit words of Chinese and Japanese heading numbers: `第一条` (article), `第三章`
+/// (chapter), `第二节` (section), `第一部分` (part), `第4款` (paragraph), `第１編`.
+const CJK_HEADING_UNITS: &[&str] = &["部分", "条", "條", "章", "节", "節", "编", "編", "款", "篇"];
+
+/// The length of `第…条`-style numbering at the start of `s`.
+fn cjk_article(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('第')?;
+    let digits: usize = body.chars().take_while(|&c| is_cjk_number_char(c)).map(char::len_utf8).sum();
+    if digits == 0 {
+        return None;
+    }
+    let unit = CJK_HEADING_UNITS.iter().find(|u| body[digits..].starts_with(**u))?;
+    Some('第'.len_utf8() + digits + unit.len())
+}
+
+/// Whether `c` is a Chinese character or Japanese kana (scripts without spaces or case).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// The most characters a Chinese or Japanese heading has (`一、政治关系`); a longer line
+/// without a sentence end is a paragraph that lost its final `。`.
+const MAX_CJK_HEADING_CHARS: usize = 24;
+
+/// Words that open a numbered heading in treaties and declarations.
+const HEADING_KEYWORDS: &[&str] =
+    &["article", "section", "sub-section", "subsection", "chapter", "part", "annex", "appendix", "title", "schedule"];
+
+/// Spelled-out numbers that headings use (`Article One`, `PART TWO`).
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// `5`, `5.`, `12.3`, `III`, `One`: the number of a numbered heading.
+fn is_heading_number(num: &str) -> bool {
+    let num = num.trim_end_matches(['.', ':']);
+    let dotted_digits = num.split('.').all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
+    !num.is_empty() && (dotted_digits || is_roman(num) || NUMBER_WORDS.contains(&num.to_lowercase().as_str()))
+}
+
+/// Whether the words are title-cased: every word capitalised, or a small word after
+/// the first (`Scope of Application`, `TRADE AND INVESTMENT`).
+fn is_title_cased(s: &str) -> bool {
+    let mut n = 0;
+    let ok = s.split_whitespace().enumerate().all(|(i, w)| {
+        n += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || i > 0 && TITLE_SMALL_WORDS.contains(&w)
+    });
+    ok && n > 0
+}
+
 /// Heading forms that are headings wherever they stand: `Article 5`, `Section 2. Trade`,
-/// `Chapter III`, `Part 1`, `I. POLITICAL RELATIONS`, `1. Politics` (short, unpunctuated).
+/// `Chapter III`, `TITLE II`, `Sub-section 2`, `Part One`, `I. POLITICAL RELATIONS`,
+/// `1. Politics` (short, unpunctuated), `一、政治关系`, `（一）经贸合作`, `第一条`.
 fn is_heading_pattern(line: &str) -> bool {
     let line = line.trim();
     if line.starts_with('#') {
@@ -276,15 +538,24 @@ fn is_heading_pattern(line: &str) -> bool {
     if line.contains('\n') || word_count(line) > 12 || line.is_empty() {
         return false;
     }
+    // Chinese and Japanese: a number mark and a short title without a sentence end.
+    if let Some(len) = cjk_article(line).or_else(|| cjk_marker(line)) {
+        let rest = line[len..].trim();
+        let short = rest.chars().count() <= MAX_CJK_HEADING_CHARS && !ends_sentence(rest);
+        let is_article = cjk_article(line).is_some();
+        return short && (is_article || rest.chars().any(is_cjk));
+    }
     let first = line.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
-    if matches!(lower.as_str(), "article" | "section" | "chapter" | "part" | "annex" | "appendix") {
+    if HEADING_KEYWORDS.contains(&lower.as_str()) {
         let rest = line[first.len()..].trim_start();
-        let num = rest.split(|c: char| c.is_whitespace() || c == '.').next().unwrap_or("");
-        return !num.is_empty() && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)) && !ends_sentence(line)
-            || (!num.is_empty()
-                && word_count(line) <= 6
-                && (num.chars().all(|c| c.is_ascii_digit()) || is_roman(num)));
+        let num = rest.split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+        if !is_heading_number(num) {
+            return false;
+        }
+        let title = rest[num.len()..].trim_start_matches([':', '.', '-', '–', '—', ' ']);
+        // `Article 5. The Parties shall cooperate.` is a numbered sentence, not a heading.
+        return !ends_sentence(line) || title.is_empty() || is_title_cased(title.trim_end_matches('.'));
     }
     // Roman-numbered: `IV. TRANSPORT AND CONNECTIVITY`
     if let Some(num) = first.strip_suffix('.') {
@@ -311,11 +582,15 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Closing quotes and brackets that may follow a sentence's final punctuation.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '」', '』', '）', '》', '〕'];
+
 /// Whether the text ends as a sentence does (full stop, question or exclamation mark,
-/// semicolon or colon, possibly followed by closing quotes or brackets).
+/// semicolon or colon, Latin or Chinese/Japanese, possibly followed by closing quotes
+/// or brackets).
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    t.ends_with(['.', '!', '?', ';', ':', '…'])
+    let t = s.trim_end().trim_end_matches(CLOSERS);
+    t.ends_with(['.', '!', '?', ';', ':', '…', '。', '！', '？', '；', '：'])
 }
 
 /// Decides what a finished item is.
@@ -323,6 +598,9 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
     let t = s.trim();
     if t.starts_with('#') || (!marked && is_heading_pattern(t)) {
         return ItemKind::Heading;
+    }
+    if !marked && is_closing_formula(t) {
+        return ItemKind::Meta;
     }
     if ends_sentence(t) {
         return ItemKind::Body;
@@ -336,7 +614,12 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         // unless it is short enough to be a heading (`1. Politics` is handled above).
         return ItemKind::Body;
     }
-    let starts_like_heading = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_like_heading = t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c));
+    if t.chars().any(is_cjk) {
+        // Chinese and Japanese have no capitals: only length tells a heading.
+        let short = !t.contains('\n') && t.chars().count() <= MAX_CJK_HEADING_CHARS;
+        return if short && starts_like_heading { ItemKind::Heading } else { ItemKind::Body };
+    }
     // A block of several short, unpunctuated lines is a title (`JOINT DECLARATION` /
     // `between … and …` / `on the Establishment of …`), however many words in all.
     if starts_like_heading && t.contains('\n') && t.lines().all(|l| word_count(l) <= 14) {
@@ -351,7 +634,23 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         }
         return ItemKind::Heading;
     }
+    // A longer single line in title case is a heading too (`Promoting Inclusive
+    // Economic Growth through Innovation, Sustainable Development, and …`).
+    if words <= MAX_TITLE_CASE_HEADING_WORDS && !t.contains('\n') && is_title_cased(t) {
+        return ItemKind::Heading;
+    }
     ItemKind::Body
+}
+
+/// The most words of an unpunctuated, title-cased line that is still a heading.
+const MAX_TITLE_CASE_HEADING_WORDS: usize = 24;
+
+/// `Done at Astana on 3 July 2024 in two originals, …`, `Signed in Baku …`: the
+/// closing formula of a treaty, which records the signing and commits to nothing.
+fn is_closing_formula(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    ["done at ", "done in ", "signed at ", "signed in "].iter().any(|p| lower.starts_with(p))
+        && (lower.contains("original") || lower.contains("copies") || looks_like_date_line_words(&lower))
 }
 
 const MONTHS: [&str; 12] = [
@@ -369,12 +668,23 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// `Beijing, January 2023`, `Draft — version of 14 March 2023`, `Xi'an, May 2023`.
+/// `Beijing, January 2023`, `Draft — version of 14 March 2023`, `Xi'an, May 2023`,
+/// `2023年5月18日，西安`.
 fn looks_like_date_line(t: &str) -> bool {
+    if t.chars().any(is_cjk) {
+        let short = t.chars().count() <= MAX_CJK_HEADING_CHARS && !t.ends_with(['。', '！', '？']);
+        let year =
+            t.find('年').is_some_and(|i| t[..i].chars().rev().take_while(|&c| is_cjk_number_char(c)).count() == 4);
+        return short && year && t.contains('月');
+    }
     if word_count(t) > 8 {
         return false;
     }
-    let lower = t.to_lowercase();
+    looks_like_date_line_words(&t.to_lowercase())
+}
+
+/// Whether lower-cased text names a month and a year.
+fn looks_like_date_line_words(lower: &str) -> bool {
     let has_month = lower.split(|c: char| !c.is_alphabetic()).any(|w| MONTHS.contains(&w));
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
@@ -392,6 +702,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations that never end a sentence even before a capital (`e.g. the U.N.`).
 const NEVER_FINAL: &[&str] = &["e.g", "i.e", "eg", "ie", "viz", "cf", "no", "nos", "art", "para", "vs"];
+
+/// Dotted initialisms of countries and unions, which usually stand before a capitalised
+/// noun (`U.S. President`, `U.N. Charter`) rather than end a sentence.
+const COUNTRY_INITIALISMS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a", "p.r.c", "r.o.k", "u.a.e", "u.s.s.r"];
 
 /// Words that usually open a sentence; after a dotted acronym (`the U.N. The …`) they
 /// mark a sentence end.
@@ -430,11 +744,20 @@ const SENTENCE_OPENERS: &[&str] = &[
     "p.s",
 ];
 
+/// Chinese and Japanese sentence ends: they need no space after them.
+///
+/// The full-width semicolon `；` is not one: like `;` in English it joins the items of
+/// one list (`双方同意：加强…；扩大…；深化…。`), which the gold counts as one sentence, and
+/// the colon `：` introduces that list.
+const CJK_TERMINATORS: [char; 3] = ['。', '！', '？'];
+
 /// Splits the paragraph at `range` of `text` into sentence byte ranges.
 ///
 /// Semicolons and colons never split. A full stop ends a sentence when followed by
-/// white space (or a capital, for glued copy like `threats.The`) unless the word before
-/// it is an abbreviation or a number continues (`USD 1.5`, `No. 2758`, `e.g. for`).
+/// white space (or a capital, for glued copy like `threats.The`, `Geneva.The`,
+/// `2030.The`) unless the word before it is an abbreviation or a number continues
+/// (`USD 1.5`, `No. 2758`, `e.g. for`), or the next word is in lower case (no sentence
+/// starts so). `。！？` end a sentence wherever they stand.
 pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let para = &text[range.clone()];
     let base = range.start;
@@ -443,19 +766,19 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut at = 0usize;
     // Walk from terminator to terminator; no copy of the paragraph is made, so a
     // 50 MB line costs no more memory than its text.
-    while let Some(off) = para[at..].find(['.', '!', '?', '…']) {
+    while let Some(off) = para[at..].find(['.', '!', '?', '…', '。', '！', '？']) {
         let pos = at + off;
         let Some(c) = para[pos..].chars().next() else { break };
         // Take the whole run of terminators and closing quotes/brackets.
         let mut end = pos + c.len_utf8();
         for ch in para[end..].chars() {
-            if !matches!(ch, '.' | '!' | '?' | '…') {
+            if !matches!(ch, '.' | '!' | '?' | '…') && !CJK_TERMINATORS.contains(&ch) {
                 break;
             }
             end += ch.len_utf8();
         }
         for ch in para[end..].chars() {
-            if !matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+            if !CLOSERS.contains(&ch) {
                 break;
             }
             end += ch.len_utf8();
@@ -463,6 +786,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let next = para[end..].chars().next();
         let boundary = match next {
             None => true,
+            Some(_) if CJK_TERMINATORS.contains(&c) => true,
             Some(n) if n.is_whitespace() => {
                 let after = next_word(para, end);
                 c != '.' || !is_abbreviation_stop(para, start, pos, after)
@@ -515,33 +839,69 @@ fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bo
     let is_initialism =
         !word.is_empty() && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if is_initialism {
-        return !SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
+        let opener = SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
+        // `Washington, D.C. President Biden …`: a state or district after a place and a
+        // comma closes the phrase, so a capital after it starts a sentence. Country
+        // initialisms are excluded: they stand before a capital (`U.S. President`).
+        let before = para[start..pos - word.len()].trim_end();
+        let place_suffix = word.len() >= 3
+            && !COUNTRY_INITIALISMS.contains(&lower.as_str())
+            && next_first.is_some_and(char::is_uppercase)
+            && before.strip_suffix(',').is_some_and(|b| {
+                b.rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            });
+        return !(opener || place_suffix);
     }
-    // A lower-case continuation is not a new sentence (`approx. ten`), except after a
-    // clear sentence word.
-    if next_first.is_some_and(char::is_lowercase) {
-        return word.chars().count() <= 3;
-    }
-    false
+    // A lower-case continuation is not a new sentence (`approx. ten`, a fragment such
+    // as `in Brazil.` cut off by a line break): no sentence starts in lower case.
+    next_first.is_some_and(char::is_lowercase)
 }
 
-/// `threats.The parties` — a full stop between a lower-case word and a capitalised one,
-/// with no space: news copy that lost its spaces. `News.Az`, `U.N.` and `No.2758` are not.
+/// Domain endings: `News.Az`, `Report.Az`, `Amazon.Com` are names, not two sentences.
+const DOMAIN_ENDINGS: &[&str] = &["az", "com", "org", "net", "gov", "edu", "int", "info", "uk", "ru", "kz", "cn", "eu"];
+
+/// `threats.The parties`, `in Geneva.The parties`, `by 2030.The parties`: a full stop
+/// between a word or figure and a capitalised word, with no space — news copy that lost
+/// its spaces. `News.Az`, `U.N.`, `U.S.The`, `Jr.The`, `No.2758` are not.
 fn is_glued_sentence(para: &str, start: usize, pos: usize, end: usize) -> bool {
     let word = word_before(para, start, pos);
-    let tail: String = word.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let prev_ok = tail.chars().count() >= 3 && tail.chars().all(char::is_lowercase) && !word.contains('.');
+    if word.contains('.') {
+        return false;
+    }
     let next = next_word(para, end);
     let mut nc = next.chars();
     let next_ok = nc.next().is_some_and(char::is_uppercase) && nc.next().is_some_and(|c| c.is_lowercase() || c == '.');
-    prev_ok && next_ok && word.chars().count() > 3
+    if !next_ok {
+        return false;
+    }
+    let tail: String = word.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    if tail.chars().count() >= 3 && tail.chars().all(char::is_lowercase) && word.chars().count() > 3 {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) || NEVER_FINAL.contains(&lower.as_str()) {
+        return false;
+    }
+    if para[start..pos].trim() == word {
+        // Nothing but this word so far: a name (`News.Az`) or a number mark, not a sentence.
+        return false;
+    }
+    let next_clean = next.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let named = word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase);
+    let figure =
+        word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '%');
+    (named || figure)
+        && !DOMAIN_ENDINGS.contains(&next_clean.as_str())
+        && (SENTENCE_OPENERS.contains(&next_clean.as_str()) || next_clean.chars().count() >= 3)
 }
 
-/// Pushes the sentence at `r` (relative to the paragraph) with white space and a
-/// leading `P.S.` marker trimmed, unless nothing is left.
+/// Pushes the sentence at `r` (relative to the paragraph) with white space, a leading
+/// `P.S.` marker and a footnote mark (`*`, `†`) trimmed, unless nothing is left.
 fn push_trimmed(out: &mut Vec<Range<usize>>, para: &str, base: usize, r: Range<usize>) {
     let s = &para[r.clone()];
-    let mut lead = s.len() - s.trim_start().len();
+    let mut lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '†' | '‡')).len();
     let rest = &s[lead..];
     for mark in ["P.S. ", "P.S.", "PS: ", "N.B. "] {
         if rest.starts_with(mark) && rest.len() > mark.len() {
@@ -693,6 +1053,189 @@ mod tests {
     fn date_credit_and_signature_lines_are_not_commitments() {
         let t = "Joint Statement\n\nBeijing, January 2023\n\nThe sides agree.\n\nFor the Republic of Azerbaijan\nFor the People's Republic of China\n\nNews.Az";
         assert_eq!(sentences(t), vec!["The sides agree."]);
+    }
+
+    #[test]
+    fn date_credit_and_signature_lines_are_accounted_for_as_meta() {
+        let t =
+            "Joint Statement\n\nBeijing, January 2023\n\nThe sides agree.\n\nFor the Republic of Azerbaijan\n\nNews.Az";
+        let meta: Vec<&str> = segment(t).meta.into_iter().map(|r| &t[r]).collect();
+        assert_eq!(meta, vec!["Beijing, January 2023", "For the Republic of Azerbaijan", "News.Az"]);
+    }
+
+    #[test]
+    fn a_first_line_longer_than_the_title_cap_is_a_commitment() {
+        let at_cap = vec!["Parties"; MAX_TITLE_WORDS].join(" ");
+        assert_eq!(segment(&format!("{at_cap}\n\nThe leaders met.")).title, Some(at_cap.clone()));
+        let over = format!("{at_cap} agree");
+        let text = format!("{over}\n\nThe leaders met.");
+        assert_eq!(segment(&text).title, None);
+        assert_eq!(sentences(&text), vec![over.as_str(), "The leaders met."]);
+    }
+
+    fn labels(text: &str) -> Vec<Option<String>> {
+        segment(text).segments.into_iter().map(|s| s.label).collect()
+    }
+
+    #[test]
+    fn sentences_glued_after_a_capitalised_word_a_figure_or_a_year_split() {
+        let t = "The talks were held in Geneva.The parties agreed. They met in Moscow.The sides signed. \
+                 Trade will double by 2030.The plan is set. They sold 1,500.Next year more.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The talks were held in Geneva.",
+                "The parties agreed.",
+                "They met in Moscow.",
+                "The sides signed.",
+                "Trade will double by 2030.",
+                "The plan is set.",
+                "They sold 1,500.",
+                "Next year more."
+            ]
+        );
+    }
+
+    #[test]
+    fn initialisms_jr_and_no_stay_protected_when_glued_or_spaced() {
+        let t = "The U.S.The side met Joseph R. Biden, Jr. and Jr.The envoy. It upholds Resolution No. 2758 \
+                 and No.2758 and the U.S. President agreed.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The U.S.The side met Joseph R. Biden, Jr. and Jr.The envoy.",
+                "It upholds Resolution No. 2758 and No.2758 and the U.S. President agreed."
+            ]
+        );
+        let t = "He came to Washington, D.C. President Biden spoke.\n\nNews.Az";
+        assert_eq!(sentences(t), vec!["He came to Washington, D.C.", "President Biden spoke."]);
+    }
+
+    #[test]
+    fn treaty_heading_forms_are_headings_not_commitments() {
+        // Each heading directly followed by its text, with no blank line between.
+        let t = "Agreement on Trade\n\nTITLE II\nText one.\nCHAPTER 3\nText two.\nSub-section 2\nText three.\n\
+                 Article One\nText four.\nPART IV. FINAL PROVISIONS\nText five.";
+        assert_eq!(
+            headings(t),
+            vec!["TITLE II", "CHAPTER 3", "Sub-section 2", "Article One", "PART IV. FINAL PROVISIONS"]
+        );
+        assert_eq!(sentences(t), vec!["Text one.", "Text two.", "Text three.", "Text four.", "Text five."]);
+    }
+
+    #[test]
+    fn article_title_on_the_next_line_is_part_of_the_heading_not_of_the_text() {
+        let t = "Preamble.\n\nArticle 5\nScope of Application\nThe Parties shall apply this Agreement.\n\nARTICLE VI\nMOST-FAVORED-NATION TREATMENT\n1. Each Party shall accord treatment.";
+        assert_eq!(headings(t), vec!["Article 5. Scope of Application", "ARTICLE VI. MOST-FAVORED-NATION TREATMENT"]);
+        assert_eq!(
+            sentences(t),
+            vec!["Preamble.", "The Parties shall apply this Agreement.", "Each Party shall accord treatment."]
+        );
+    }
+
+    #[test]
+    fn a_run_in_article_number_is_a_label_not_a_heading() {
+        let t = "Intro.\n\nArticle 5. The Parties shall cooperate.";
+        assert!(headings(t).is_empty());
+        assert_eq!(sentences(t), vec!["Intro.", "The Parties shall cooperate."]);
+        assert_eq!(labels(t), vec![None, Some("Article 5.".to_owned())]);
+    }
+
+    #[test]
+    fn paragraph_numbers_become_labels_outside_the_segment() {
+        let t = "Intro.\n\n28. The Parties agree. They sign.\n\n(b) Trade will grow.\n\n2.5. Ports will open.\n\n- A bullet item.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Intro.",
+                "The Parties agree.",
+                "They sign.",
+                "Trade will grow.",
+                "Ports will open.",
+                "A bullet item."
+            ]
+        );
+        let l = |s: &str| Some(s.to_owned());
+        assert_eq!(labels(t), vec![None, l("28."), None, l("(b)"), l("2.5."), None]);
+    }
+
+    #[test]
+    fn run_in_labels_are_labels_but_lead_ins_are_sentences() {
+        let t = "Key elements of the deal will include:\n\n- Tariffs: The countries will open their markets.\n\n\
+                 3. Digital Trade: Argentina will facilitate digital trade.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Key elements of the deal will include:",
+                "The countries will open their markets.",
+                "Argentina will facilitate digital trade."
+            ]
+        );
+        assert_eq!(labels(t), vec![None, Some("Tariffs:".to_owned()), Some("3. Digital Trade:".to_owned())]);
+    }
+
+    #[test]
+    fn a_fragment_left_over_by_a_line_break_is_not_a_segment() {
+        let t = "Intro.\n\nThe next summit will be held in Rio\n\nin Brazil.\n\nThe leaders met in Lima.\n\nin Peru.\n\n\
+                 They met in Quito. in Ecuador.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Intro.",
+                "The next summit will be held in Rio\n\nin Brazil.",
+                "The leaders met in Lima.\n\nin Peru.",
+                "They met in Quito. in Ecuador."
+            ]
+        );
+    }
+
+    #[test]
+    fn long_lower_case_preamble_clauses_stay_separate() {
+        let t = "The Parties,\n\nrecognising that trade between the two countries has grown steadily each year,\n\n\
+                 Have agreed as follows.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
+    }
+
+    #[test]
+    fn chinese_and_japanese_sentence_ends_split_but_semicolons_do_not() {
+        let t = "双方同意加强合作。双方将扩大贸易！是否继续？他说：“好。”然后离开。";
+        assert_eq!(
+            sentences(t),
+            vec!["双方同意加强合作。", "双方将扩大贸易！", "是否继续？", "他说：“好。”", "然后离开。"]
+        );
+        assert_eq!(sentences("双方同意：加强对话；扩大贸易；深化人文交流。").len(), 1);
+        assert_eq!(
+            sentences("両国は協力を強化する。首脳は会談した。"),
+            vec!["両国は協力を強化する。", "首脳は会談した。"]
+        );
+    }
+
+    #[test]
+    fn chinese_headings_and_numbers() {
+        let t = "中华人民共和国和吉尔吉斯共和国联合声明\n\n2024年7月3日，阿斯塔纳\n\n一、政治关系\n\n双方同意。\n\n\
+                 （一）经贸合作\n\n双方将扩大贸易。\n\n（二）双方将加强人文交流。\n\n第一条\n适用范围\n缔约双方适用本协定。";
+        let s = segment(t);
+        assert_eq!(s.title.as_deref(), Some("中华人民共和国和吉尔吉斯共和国联合声明"));
+        assert_eq!(headings(t), vec!["一、政治关系", "（一）经贸合作", "第一条 适用范围"]);
+        assert_eq!(
+            sentences(t),
+            vec!["双方同意。", "双方将扩大贸易。", "双方将加强人文交流。", "缔约双方适用本协定。"]
+        );
+        assert_eq!(labels(t)[2].as_deref(), Some("（二）"));
+    }
+
+    #[test]
+    fn footnote_marks_do_not_start_a_sentence() {
+        let t = "It enables a just energy transition*. *The Leaders agreed.";
+        assert_eq!(sentences(t), vec!["It enables a just energy transition*.", "The Leaders agreed."]);
+    }
+
+    #[test]
+    fn closing_formula_and_long_title_case_headings_are_not_commitments() {
+        let t = "Intro.\n\nPromoting Inclusive Growth through Innovation, Sustainable Development, Public Health, and Digital Transformation\n\n\
+                 The leaders agree.\n\nDone at Baku on 3 July 2024 in two originals, each in the English language.";
+        assert_eq!(headings(t).len(), 1);
+        assert_eq!(sentences(t), vec!["Intro.", "The leaders agree."]);
     }
 
     #[test]

@@ -67,6 +67,9 @@ struct SegmentOut<'a> {
     theme_by_user: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<String>,
+    /// The paragraph or item number that stood before the sentence; omitted when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -124,6 +127,7 @@ pub fn to_json(ctx: &ReportContext<'_>) -> String {
                             .collect(),
                         theme_by_user: s.theme_by_user,
                         origin: s.origin.map(|o| o.to_string()),
+                        label: s.label.as_deref(),
                     })
                     .collect(),
             })
