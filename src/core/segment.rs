@@ -650,7 +650,7 @@ const MAX_TITLE_CASE_HEADING_WORDS: usize = 24;
 fn is_closing_formula(t: &str) -> bool {
     let lower = t.to_lowercase();
     ["done at ", "done in ", "signed at ", "signed in "].iter().any(|p| lower.starts_with(p))
-        && (lower.contains("original") || lower.contains("copies") || looks_like_date_line_words(&lower))
+        && (["original", "copies", "duplicate"].iter().any(|w| lower.contains(w)) || looks_like_date_line_words(&lower))
 }
 
 const MONTHS: [&str; 12] = [
@@ -1233,7 +1233,8 @@ mod tests {
     #[test]
     fn closing_formula_and_long_title_case_headings_are_not_commitments() {
         let t = "Intro.\n\nPromoting Inclusive Growth through Innovation, Sustainable Development, Public Health, and Digital Transformation\n\n\
-                 The leaders agree.\n\nDone at Baku on 3 July 2024 in two originals, each in the English language.";
+                 The leaders agree.\n\nDone at Baku on 3 July 2024 in two originals, each in the English language.\n\n\
+                 Done at Lima, in duplicate, in the English and Spanish languages.";
         assert_eq!(headings(t).len(), 1);
         assert_eq!(sentences(t), vec!["Intro.", "The leaders agree."]);
     }
