@@ -1,7 +1,7 @@
 //! Property tests on arbitrary text: segmentation never panics and never loses or
 //! overlaps bytes; alignment puts every segment in exactly one row.
 
-use counterpart::core::segment::segment;
+use counterpart::core::segment::{Structure, segment};
 use counterpart::core::{CompareOptions, DocumentInput, compare};
 use proptest::prelude::*;
 
@@ -37,6 +37,60 @@ fn declaration_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// The line of `text` around byte `i`.
+fn line_at(text: &str, i: usize) -> &str {
+    let start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[i..].find('\n').map_or(text.len(), |p| i + p);
+    &text[start..end]
+}
+
+/// The byte range of `label` ending just before `start`, comparing letters and digits
+/// only (the marks between a label and its sentence, `1. - .`, are not kept).
+fn label_before(text: &str, start: usize, label: &str) -> Option<std::ops::Range<usize>> {
+    let mut want = label.chars().filter(|c| c.is_alphanumeric()).rev().peekable();
+    let mut from = start;
+    for (i, c) in text[..start].char_indices().rev() {
+        if want.peek().is_none() {
+            break;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if want.next() != Some(c) {
+            return None;
+        }
+        from = i;
+    }
+    want.peek().is_none().then_some(from..start)
+}
+
+/// Whether the letter at `i` belongs to a marker the segmenter drops on purpose: a
+/// paragraph letter at the start of a line (`a) `, `(b) `), or a `P.S.` / `PS:` /
+/// `N.B.` right before the start of a segment.
+fn is_marker_letter(text: &str, s: &Structure, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+    let line = &text[line_start..];
+    let lead = line.len() - line.trim_start().len();
+    let rest = line[lead..].strip_prefix('(').unwrap_or(&line[lead..]);
+    let marker_start = text.len() - rest.len();
+    let letters = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    if (1..=3).contains(&letters)
+        && rest[letters..].starts_with(") ")
+        && (marker_start..marker_start + letters).contains(&i)
+    {
+        return true;
+    }
+    ["P.S. ", "P.S.", "PS: ", "N.B. "].iter().any(|mark| {
+        (i.saturating_sub(mark.len())..=i).any(|from| {
+            text.get(from..).is_some_and(|t| t.starts_with(mark)) && (from..from + mark.len()).contains(&i) && {
+                let after = from + mark.len();
+                let next = after + (text[after..].len() - text[after..].trim_start().len());
+                s.segments.iter().any(|x| x.byte_range.start == next)
+            }
+        })
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -51,25 +105,43 @@ proptest! {
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
             last = r.end;
         }
-        // Nothing with letters or digits is lost: every alphanumeric character is in a
-        // segment, a heading or the title, or is a paragraph number / marker.
-        let mut covered = vec![false; text.len()];
-        for r in s.segments.iter().map(|x| x.byte_range.clone()).chain(s.sections.iter().map(|h| h.byte_range.clone())) {
-            covered[r].iter_mut().for_each(|c| *c = true);
+        // Nothing is lost: every letter is in exactly one segment, section heading or
+        // skipped meta line (date, credit, signature), or is a paragraph or `P.S.`
+        // marker, or belongs to the title — which, being the first item, can only
+        // take letters before anything else the segmenter kept.
+        let mut covered = vec![0u8; text.len()];
+        let kept = s.segments.iter().map(|x| x.byte_range.clone())
+            .chain(s.sections.iter().map(|h| h.byte_range.clone()))
+            .chain(s.meta.iter().cloned());
+        for r in kept {
+            covered[r].iter_mut().for_each(|c| *c += 1);
         }
-        let title_words: Vec<&str> = s.title.as_deref().unwrap_or("").split_whitespace().collect();
-        for (i, c) in text.char_indices() {
-            if c.is_alphabetic() && !covered[i] {
-                // Uncovered letters may only be in the title, markers, credits, dates or signature lines.
-                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-                let line_end = text[i..].find('\n').map_or(text.len(), |p| i + p);
-                let line = text[line_start..line_end].trim();
-                let known = title_words.iter().any(|w| line.contains(w))
-                    || line.split_whitespace().count() <= 12
-                    || line.starts_with("P.S") || line.contains("P.S");
-                prop_assert!(known, "letter {:?} at {} lost from line {:?}", c, i, line);
+        // A paragraph number or run-in label (`28.`, `(b)`, `Tariffs:`) stands just before
+        // its segment, outside the byte range, and is kept as the segment's label.
+        for seg in &s.segments {
+            if let Some(label) = &seg.label {
+                let found = label_before(&text, seg.byte_range.start, label);
+                prop_assert!(found.is_some(), "label {:?} is not the text before {:?}", label, seg.byte_range);
+                if let Some(r) = found {
+                    covered[r].iter_mut().for_each(|c| *c += 1);
+                }
             }
         }
+        let first_kept = covered.iter().position(|&c| c > 0).unwrap_or(text.len());
+        let mut before_first: String = String::new();
+        for (i, c) in text.char_indices() {
+            if !c.is_alphabetic() {
+                continue;
+            }
+            prop_assert!(covered[i] <= 1, "letter {:?} at {} is kept twice", c, i);
+            if covered[i] == 1 || is_marker_letter(&text, &s, i) {
+                continue;
+            }
+            prop_assert!(i < first_kept, "letter {:?} at {} lost from {:?}", c, i, line_at(&text, i));
+            before_first.push(c);
+        }
+        let title_letters: String = s.title.as_deref().unwrap_or("").chars().filter(|c| c.is_alphabetic()).collect();
+        prop_assert_eq!(before_first, title_letters, "text before the first kept item is exactly the title");
     }
 
     #[test]

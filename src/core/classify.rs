@@ -81,23 +81,19 @@ pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>)
             current_theme = ti;
             used.clone_from(&blocked);
         }
-        {
-            let term = &taxonomy.themes[ti].terms[k];
-            {
-                let span = start..start + term.stems.len();
-                if used[span.clone()].iter().any(|u| *u) {
-                    continue;
-                }
-                used[span].iter_mut().for_each(|u| *u = true);
-                scores[ti] += term.weight;
-                evidence.push(Evidence {
-                    theme: ti,
-                    term: term.text.clone(),
-                    weight: term.weight,
-                    source: EvidenceSource::Sentence,
-                });
-            }
+        let term = &taxonomy.themes[ti].terms[k];
+        let span = start..start + term.stems.len();
+        if used[span.clone()].iter().any(|u| *u) {
+            continue;
         }
+        used[span].iter_mut().for_each(|u| *u = true);
+        scores[ti] += term.weight;
+        evidence.push(Evidence {
+            theme: ti,
+            term: term.text.clone(),
+            weight: term.weight,
+            source: EvidenceSource::Sentence,
+        });
     }
     (scores, evidence)
 }
