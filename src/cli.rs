@@ -102,7 +102,7 @@ pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
     for p in &args.docs {
         match DocumentInput::load(p) {
             Ok(d) => {
-                notices.extend(d.notes.iter().cloned());
+                notices.extend(d.notices.iter().cloned());
                 inputs.push(d);
             }
             Err(e) => errors.push(e.to_string()),
@@ -139,7 +139,7 @@ pub fn open_session(path: &Path) -> Result<Prepared> {
 pub fn report(args: &ReportArgs) -> Result<String> {
     let p = prepare(args)?;
     for n in &p.notices {
-        eprintln!("counterpart: {n}");
+        eprintln!("counterpart: notice: {n}");
     }
     let titles: Vec<String> = p
         .comparison

@@ -151,6 +151,24 @@ fn unreadable_files_fail_with_a_message_naming_them() {
 }
 
 #[test]
+fn a_legacy_encoding_is_reported_as_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let legacy = dir.path().join("legacy.txt");
+    std::fs::write(
+        &legacy,
+        b"The Parties welcome the \x93C\xf4te d\x92Ivoire\x94 initiative \x96 and the r\xe9sum\xe9 of talks.",
+    )
+    .expect("write");
+    let o = run(&["report".as_ref(), samples()[0].as_os_str(), legacy.as_os_str()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("counterpart: notice: ") && err.contains("legacy.txt: not UTF-8; read as windows-1252"),
+        "{err}"
+    );
+}
+
+#[test]
 fn one_document_is_not_a_comparison() {
     let o = run(&["report".as_ref(), samples()[0].as_os_str()]);
     assert!(!o.status.success());

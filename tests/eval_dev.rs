@@ -1,10 +1,15 @@
 //! Scores the engine on the gold-labelled development set in `../shared/eval/dev`
 //! with the project's scorer, and fails below the thresholds the engine promises:
 //! mean theme accuracy ≥ 0.92, alignment F1 ≥ 0.92, segmentation ≥ 0.97.
+//!
+//! The dev set is not part of this repository. Outside CI (no `CI` variable) and
+//! without `../shared`, the test says it was skipped and why, and passes; in CI (`CI`
+//! set, as `.ci/run` does) missing data fails it.
 
 use counterpart::core::{CompareOptions, DocumentInput, compare};
 use counterpart::export::ReportContext;
 use counterpart::export::json::to_json;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -44,10 +49,40 @@ fn score(report: &Path, group: &Path) -> (f64, f64, f64) {
     (get("themes_acc"), get("align_f1"), get("seg"))
 }
 
+/// Why the dev-set test cannot run here, if it cannot: `None` when the data is there.
+fn missing_data(eval: &Path) -> Option<String> {
+    let dev = eval.join("dev");
+    let scorer = eval.join("score.py");
+    if !dev.is_dir() {
+        return Some(format!("{} is missing: the dev set lives in ../shared, beside the repository", dev.display()));
+    }
+    if !scorer.is_file() {
+        return Some(format!("{} is missing", scorer.display()));
+    }
+    if Command::new("python3").arg("--version").output().map_or(true, |o| !o.status.success()) {
+        return Some("python3 (which runs the scorer) is not installed".to_owned());
+    }
+    None
+}
+
+/// Whether the dev-set test must run: in CI (`CI` set to anything but `false` or
+/// empty), missing data is a failure, not a skip.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false")
+}
+
 #[test]
 fn dev_set_scores_meet_the_thresholds() {
+    if let Some(why) = missing_data(&eval_dir()) {
+        assert!(!in_ci(), "CI is set, so the dev set must be there: {why}");
+        // Straight to stderr, past the test harness's capture, so `cargo test` shows it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped dev_set_scores_meet_the_thresholds: {why} (CI is not set; with CI=1 this fails)"
+        );
+        return;
+    }
     let dev = eval_dir().join("dev");
-    assert!(dev.is_dir(), "{} is missing: the dev set lives in ../shared", dev.display());
     let mut groups: Vec<PathBuf> = std::fs::read_dir(&dev)
         .expect("dev dir")
         .filter_map(|e| e.ok().map(|e| e.path()))

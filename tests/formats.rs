@@ -231,7 +231,7 @@ fn assert_all_shared(original: &str, name: &str, bytes: &[u8]) -> counterpart::c
         source: name.to_owned(),
         text: t.text,
         encoding: t.encoding,
-        notes: t.notes,
+        notices: t.notices,
         origins: t.origins,
     };
     let c = compare(&[DocumentInput::from_text("original.txt", original), converted], &CompareOptions::default());

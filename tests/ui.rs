@@ -9,7 +9,7 @@ use counterpart::ui::commands::Command;
 use counterpart::ui::view::Line;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn samples() -> Vec<PathBuf> {
     counterpart::cli::bundled_samples()
@@ -142,6 +142,23 @@ fn a_bad_file_shows_an_error_and_the_others_stay() {
 }
 
 #[test]
+fn a_legacy_encoding_is_shown_as_a_notice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let legacy = dir.path().join("legacy.txt");
+    std::fs::write(
+        &legacy,
+        b"The Parties welcome the \x93C\xf4te d\x92Ivoire\x94 initiative \x96 and the r\xe9sum\xe9 of talks.",
+    )
+    .expect("write");
+    let mut files = samples();
+    files.push(legacy);
+    let h = harness(files, 1000.0);
+    h.get_by_label("ℹ Notice:");
+    h.get_by_label_contains("legacy.txt: not UTF-8; read as windows-1252");
+    assert!(h.query_by_label("⚠ Error:").is_none(), "a notice is not an error");
+}
+
+#[test]
 fn open_asks_for_the_native_dialog() {
     let mut h = harness(samples(), 1000.0);
     h.get_by_label("Open…").click();
@@ -165,11 +182,59 @@ fn search_filters_rows_and_a_cell_of_the_overview_filters_to_it() {
     h.get_by_label("Overview").click();
     h.run();
     h.get_by_label_contains("Similarity between documents");
+    // Click a coverage cell whose label no other cell has: the table keeps only that
+    // theme's rows that this document has.
+    let c = h.state().comparison.clone().expect("comparison");
+    let mut cells: Vec<(usize, usize, String)> = Vec::new();
+    for t in 0..c.taxonomy.themes.len() {
+        for d in 0..c.documents.len() {
+            let rows: Vec<_> = c.rows.iter().filter(|r| r.theme == t && !r.cells[d].is_empty()).collect();
+            let n: usize = rows.iter().map(|r| r.cells[d].len()).sum();
+            let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
+            if n > 0 {
+                let label =
+                    format!("{n} ({}/{}/{})", count(Status::Shared), count(Status::Differing), count(Status::Unique));
+                cells.push((t, d, label));
+            }
+        }
+    }
+    let (theme, doc, label) = cells
+        .iter()
+        .find(|(_, _, l)| cells.iter().filter(|(_, _, m)| m == l).count() == 1)
+        .cloned()
+        .expect("a coverage cell with a label of its own");
+    h.get_by_label(&label).click();
+    h.run();
+    let lines = view_lines(&mut h);
+    let rows: Vec<usize> = lines.iter().filter_map(|l| if let Line::Row(r) = l { Some(*r) } else { None }).collect();
+    assert!(!rows.is_empty(), "the cell {label} shows its rows");
+    assert!(
+        rows.iter().all(|&r| c.rows[r].theme == theme && !c.rows[r].cells[doc].is_empty()),
+        "only rows of theme {theme} in document {doc} are left"
+    );
+}
+
+/// Runs [`samples_from_the_current_directory`] in a fresh process whose working
+/// directory holds no `samples/` folder.
+#[test]
+fn samples_are_found_from_any_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--exact", "samples_from_the_current_directory", "--ignored", "--test-threads=1"])
+        .current_dir(dir.path())
+        .output()
+        .expect("the test binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("1 passed"), "the child test ran: {stdout}");
 }
 
 #[test]
-fn samples_are_found_from_any_directory() {
-    assert!(samples().iter().all(|p| p.is_file()) && Path::new(&samples()[0]).exists());
+#[ignore = "run by samples_are_found_from_any_directory from a directory without samples/"]
+fn samples_from_the_current_directory() {
+    let files = samples();
+    assert_eq!(files.len(), 4, "{files:?} from {:?}", std::env::current_dir());
+    assert!(files.iter().all(|p| p.is_file()), "{files:?}");
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub struct DocumentInput {
     /// The encoding or format it was read from.
     pub encoding: &'static str,
     /// Things the user should know about how it was read (an assumed encoding…).
-    pub notes: Vec<String>,
+    pub notices: Vec<String>,
     /// Where each page or paragraph of the original starts in `text`.
     pub origins: Vec<(usize, Origin)>,
 }
@@ -38,14 +38,14 @@ impl DocumentInput {
             source: path.display().to_string(),
             text: t.text,
             encoding: t.encoding,
-            notes: t.notes,
+            notices: t.notices,
             origins: t.origins,
         })
     }
 
     /// A document from text in memory (tests, pasted text).
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { source: source.into(), text: text.into(), encoding: "UTF-8", notes: Vec::new(), origins: Vec::new() }
+        Self { source: source.into(), text: text.into(), encoding: "UTF-8", notices: Vec::new(), origins: Vec::new() }
     }
 
     /// Where in the original the text at byte `offset` came from.

@@ -1,11 +1,14 @@
 //! The app: its state, the commands that change it, and the frame that draws it.
 //!
-//! State changes only in [`App::apply`]; drawing code pushes [`Command`]s. The
-//! comparison itself is computed by a background [`Job`] and only read here.
+//! Documents, the comparison, the user's work and the selection change only in
+//! [`App::apply`]; drawing code pushes [`Command`]s for them. Some view-only state
+//! (the filter check boxes, folded headers, dismissed messages) is edited by its
+//! widget directly. The comparison itself is computed by a background [`Job`] and only
+//! read here.
 
 use super::commands::{self, Command, GroupBy};
 use super::job::{Job, JobInput};
-use super::view::{self, Filters, Line, StatusKey};
+use super::view::{self, Filters, Line};
 use super::{overview, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
@@ -287,17 +290,7 @@ impl App {
                 .iter()
                 .filter_map(|&t| tax.and_then(|x| x.themes.get(t)).map(|th| th.id.clone()))
                 .collect(),
-            hidden_statuses: self
-                .filters
-                .hidden_statuses
-                .iter()
-                .map(|s| match s {
-                    StatusKey::Shared => "shared",
-                    StatusKey::Differing => "differing",
-                    StatusKey::Unique => "unique",
-                })
-                .map(str::to_owned)
-                .collect(),
+            hidden_statuses: self.filters.hidden_statuses.iter().map(|s| s.id().to_owned()).collect(),
             search: self.filters.search.clone(),
             only_document: self.filters.doc,
             collapsed: self.collapsed.iter().cloned().collect(),
@@ -314,12 +307,7 @@ impl App {
             hidden_statuses: v
                 .hidden_statuses
                 .iter()
-                .filter_map(|s| match s.as_str() {
-                    "shared" => Some(StatusKey::Shared),
-                    "differing" => Some(StatusKey::Differing),
-                    "unique" => Some(StatusKey::Unique),
-                    _ => None,
-                })
+                .filter_map(|s| [Status::Shared, Status::Differing, Status::Unique].into_iter().find(|k| k.id() == s))
                 .collect(),
             search: v.search.clone(),
             doc: v.only_document.filter(|&d| d < self.documents.len()),
@@ -769,18 +757,14 @@ impl App {
                 self.focus_search = false;
             }
             ui.separator();
-            for (key, status) in [
-                (StatusKey::Shared, Status::Shared),
-                (StatusKey::Differing, Status::Differing),
-                (StatusKey::Unique, Status::Unique),
-            ] {
-                let mut shown = !self.filters.hidden_statuses.contains(&key);
+            for status in [Status::Shared, Status::Differing, Status::Unique] {
+                let mut shown = !self.filters.hidden_statuses.contains(&status);
                 let text = egui::RichText::new(status.id()).color(style::status_color(status, dark));
                 if ui.checkbox(&mut shown, text).on_hover_text(format!("Show {} rows", status.id())).changed() {
                     if shown {
-                        self.filters.hidden_statuses.remove(&key);
+                        self.filters.hidden_statuses.remove(&status);
                     } else {
-                        self.filters.hidden_statuses.insert(key);
+                        self.filters.hidden_statuses.insert(status);
                     }
                 }
             }
@@ -862,7 +846,7 @@ impl App {
         for (k, m) in self.messages.iter().enumerate() {
             let color = if m.error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
             ui.horizontal(|ui| {
-                ui.colored_label(color, if m.error { "⚠" } else { "ℹ" });
+                ui.colored_label(color, if m.error { "⚠ Error:" } else { "ℹ Notice:" });
                 ui.label(&m.text);
                 if ui.small_button("Dismiss").clicked() {
                     dismiss = Some(k);

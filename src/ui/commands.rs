@@ -1,8 +1,11 @@
 //! Everything the window can be asked to do, as data.
 //!
-//! Widgets never change the app's state directly: they push a [`Command`], and
-//! [`App::apply`](super::app::App::apply) carries it out once per frame. Menus,
-//! shortcuts and tests all go through the same commands.
+//! Whatever changes the documents, the comparison, the user's work (corrections,
+//! notes, column titles), the files on disk or the selection is a [`Command`]: widgets
+//! push one and [`App::apply`](super::app::App::apply) carries it out once per frame.
+//! Menus, shortcuts and tests all go through the same commands. Some view-only
+//! state — the filter check boxes, folded headers, dismissed messages — is edited by
+//! its widget directly.
 
 use crate::core::corrections::Correction;
 use egui::{Key, KeyboardShortcut, Modifiers};

@@ -68,7 +68,7 @@ impl Job {
                     for path in new_files {
                         match DocumentInput::load(&path) {
                             Ok(d) => {
-                                notices.extend(d.notes.iter().cloned());
+                                notices.extend(d.notices.iter().cloned());
                                 documents.push(d);
                             }
                             Err(e) => errors.push(e.to_string()),
@@ -104,11 +104,6 @@ impl Job {
     /// Asks the job to stop as soon as it can.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    /// Whether cancel was asked.
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
     }
 
     /// The stage and an overall fraction done (0..=1).

@@ -8,8 +8,10 @@ use egui::Color32;
 
 /// Width of the status column.
 pub const STATUS_COLUMN_WIDTH: f32 = 92.0;
-/// Narrowest a document column may get before the table scrolls sideways.
-pub const MIN_DOC_COLUMN_WIDTH: f32 = 230.0;
+/// Narrowest a document column gets: about 15 characters, below which every word
+/// wraps. The table does not scroll sideways, so with many documents in a narrow
+/// window the last columns are cut off at the right edge.
+pub const MIN_DOC_COLUMN_WIDTH: f32 = 120.0;
 /// Height of a theme or section header line.
 pub const HEADER_HEIGHT: f32 = 30.0;
 /// Vertical padding inside a row.

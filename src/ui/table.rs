@@ -34,7 +34,7 @@ pub fn comparison_ui(ui: &mut egui::Ui, app: &mut App) {
     let lines = app.lines();
     let n = c.documents.len().max(1);
     let width = ui.available_width();
-    let doc_width = ((width - style::STATUS_COLUMN_WIDTH) / n as f32).max(120.0);
+    let doc_width = ((width - style::STATUS_COLUMN_WIDTH) / n as f32).max(style::MIN_DOC_COLUMN_WIDTH);
     header_ui(ui, app, &c, doc_width);
     ui.separator();
     if lines.is_empty() {

@@ -11,32 +11,11 @@ pub struct Filters {
     /// Themes to show (indices); empty shows all.
     pub themes: BTreeSet<usize>,
     /// Statuses to hide.
-    pub hidden_statuses: BTreeSet<StatusKey>,
+    pub hidden_statuses: BTreeSet<Status>,
     /// Text to find (case-insensitive); empty finds nothing.
     pub search: String,
     /// Only rows this document has (from a coverage-matrix cell).
     pub doc: Option<usize>,
-}
-
-/// A status as a filter key (serialisable, ordered).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-pub enum StatusKey {
-    /// Shared rows.
-    Shared,
-    /// Differing rows.
-    Differing,
-    /// Unique rows.
-    Unique,
-}
-
-impl From<Status> for StatusKey {
-    fn from(s: Status) -> Self {
-        match s {
-            Status::Shared => Self::Shared,
-            Status::Differing => Self::Differing,
-            Status::Unique => Self::Unique,
-        }
-    }
 }
 
 impl Filters {
@@ -51,7 +30,7 @@ impl Filters {
     /// Whether the row passes the filters.
     pub fn accepts(&self, c: &Comparison, row: &Row) -> bool {
         (self.themes.is_empty() || self.themes.contains(&row.theme))
-            && !self.hidden_statuses.contains(&row.status.into())
+            && !self.hidden_statuses.contains(&row.status)
             && self.doc.is_none_or(|d| row.cells.get(d).is_some_and(|cell| !cell.is_empty()))
             && (self.search.trim().is_empty() || row_contains(c, row, &self.search))
     }
@@ -219,7 +198,7 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 1);
         let mut f = Filters::default();
-        f.hidden_statuses.insert(StatusKey::Unique);
+        f.hidden_statuses.insert(Status::Unique);
         let ls = lines(&c, &f, GroupBy::Theme, &BTreeSet::new());
         assert!(ls.iter().all(|l| !matches!(l, Line::Row(r) if c.rows[*r].status == Status::Unique)));
     }

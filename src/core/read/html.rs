@@ -107,7 +107,7 @@ pub fn extract(html: &str) -> SourceText {
         }
     }
     flush(&mut block, heading, &mut out);
-    SourceText { text: out, encoding: "HTML", notes: Vec::new(), origins }
+    SourceText { text: out, encoding: "HTML", notices: Vec::new(), origins }
 }
 
 #[cfg(test)]

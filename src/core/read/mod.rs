@@ -132,14 +132,14 @@ pub struct SourceText {
     /// The encoding or format the text was taken from, e.g. `"UTF-8"`, `"windows-1252"`, `"PDF"`.
     pub encoding: &'static str,
     /// Things the user should know (an assumed encoding, a skipped part).
-    pub notes: Vec<String>,
+    pub notices: Vec<String>,
     /// Byte offset in `text` where each page or paragraph of the original starts.
     pub origins: Vec<(usize, Origin)>,
 }
 
 impl SourceText {
     fn plain(text: String, encoding: &'static str) -> Self {
-        Self { text, encoding, notes: Vec::new(), origins: Vec::new() }
+        Self { text, encoding, notices: Vec::new(), origins: Vec::new() }
     }
 }
 
@@ -170,7 +170,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
         "html" | "htm" | "xhtml" => {
             let t = decode(path, bytes)?;
             let mut out = html::extract(&t.text);
-            out.notes.extend(t.notes);
+            out.notices.extend(t.notices);
             out
         }
         _ => decode(path, bytes)?,
@@ -220,7 +220,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
                     return Err(not_text(&utf8_reason(&e)));
                 }
                 let mut s = SourceText::plain(text.into_owned(), encoding.name());
-                s.notes.push(format!("{}: not UTF-8; read as {}", path.display(), encoding.name()));
+                s.notices.push(format!("{}: not UTF-8; read as {}", path.display(), encoding.name()));
                 s
             }
         }
@@ -288,7 +288,7 @@ mod tests {
         let t = decode(p(), bytes).unwrap();
         assert!(t.text.contains("“Côte d’Ivoire” initiative – and the résumé"), "{}", t.text);
         assert_eq!(t.encoding, "windows-1252");
-        assert_eq!(t.notes, vec!["doc.txt: not UTF-8; read as windows-1252".to_owned()]);
+        assert_eq!(t.notices, vec!["doc.txt: not UTF-8; read as windows-1252".to_owned()]);
     }
 
     #[test]

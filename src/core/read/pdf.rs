@@ -69,7 +69,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SourceText, ReadError> {
     remove_running_heads(&mut page_lines);
     let mut out = join_pages(&page_lines);
     if unreadable > 0 {
-        out.notes.push(format!("{}: {unreadable} page(s) could not be read and were skipped", path.display()));
+        out.notices.push(format!("{}: {unreadable} page(s) could not be read and were skipped", path.display()));
     }
     Ok(out)
 }
@@ -168,7 +168,7 @@ fn join_pages(pages: &[Vec<String>]) -> SourceText {
                 || !(heading_like || width < widest * 60 || (ends_sentence(line) && width < widest * 85));
         }
     }
-    SourceText { text, encoding: "PDF", notes: Vec::new(), origins }
+    SourceText { text, encoding: "PDF", notices: Vec::new(), origins }
 }
 
 #[cfg(test)]

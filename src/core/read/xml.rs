@@ -86,7 +86,7 @@ impl TextBuilder {
 
     /// The finished text.
     pub fn finish(self, encoding: &'static str) -> SourceText {
-        SourceText { text: self.text, encoding, notes: Vec::new(), origins: self.origins }
+        SourceText { text: self.text, encoding, notices: Vec::new(), origins: self.origins }
     }
 }
 
