@@ -1,228 +1,24 @@
 //! [`compare()`]: runs every stage of the engine and builds the one [`Comparison`]
 //! that the CLI, the window and the exporters read.
+//!
+//! read → segment → classify (per document, in parallel) → align (candidates, pair
+//! model, rows) → wording (consensus and differences) and word marks per row.
 
-use crate::core::align::{self, AlignOptions, Features};
-use crate::core::classify::{self, Evidence, SegmentContext};
-use crate::core::diff::{self, WordMark};
+use crate::core::align::features::{self, Features};
+use crate::core::align::{self, PairRecord, SegRef};
+use crate::core::classify::{self, SegmentContext};
+use crate::core::consensus::{self, Cell};
+use crate::core::diff;
 use crate::core::parties::Parties;
-use crate::core::read::{self, Origin, ReadError};
-use crate::core::segment::{self, Heading};
+use crate::core::segment;
+use crate::core::sparse::SparseVec;
 use crate::core::taxonomy::Taxonomy;
-use crate::core::text;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// A document to compare: where it came from and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentInput {
-    /// Where it came from, as shown to users and written in reports.
-    pub source: String,
-    /// Its plain text.
-    pub text: String,
-    /// The encoding or format it was read from.
-    pub encoding: &'static str,
-    /// Things the user should know about how it was read (an assumed encoding…).
-    pub notices: Vec<String>,
-    /// Where each page or paragraph of the original starts in `text`.
-    pub origins: Vec<(usize, Origin)>,
-}
-
-impl DocumentInput {
-    /// Reads a document from disk.
-    pub fn load(path: &Path) -> Result<Self, ReadError> {
-        let t = read::read_file(path)?;
-        Ok(Self {
-            source: path.display().to_string(),
-            text: t.text,
-            encoding: t.encoding,
-            notices: t.notices,
-            origins: t.origins,
-        })
-    }
-
-    /// A document from text in memory (tests, pasted text).
-    pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { source: source.into(), text: text.into(), encoding: "UTF-8", notices: Vec::new(), origins: Vec::new() }
-    }
-
-    /// Where in the original the text at byte `offset` came from.
-    pub fn origin_at(&self, offset: usize) -> Option<Origin> {
-        let i = self.origins.partition_point(|(o, _)| *o <= offset);
-        i.checked_sub(1).map(|k| self.origins[k].1)
-    }
-}
-
-/// Options that change the analysis (not the view).
-#[derive(Debug, Clone, Default)]
-pub struct CompareOptions {
-    /// The theme taxonomy.
-    pub taxonomy: Taxonomy,
-    /// Aligner tuning.
-    pub align: AlignOptions,
-}
-
-/// How a row's documents relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-pub enum Status {
-    /// Two or more documents have the commitment in the same words (ignoring case,
-    /// white space and punctuation).
-    Shared,
-    /// Two or more documents have the commitment in different words.
-    Differing,
-    /// Only one document has it.
-    Unique,
-}
-
-impl Status {
-    /// The id used in reports: `shared`, `differing`, `unique`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Shared => "shared",
-            Self::Differing => "differing",
-            Self::Unique => "unique",
-        }
-    }
-}
-
-/// One commitment of one document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segment {
-    /// Id unique in the comparison, e.g. `d1.s5`.
-    pub id: String,
-    /// Byte range into [`Document::text`].
-    pub byte_range: Range<usize>,
-    /// The text with white space folded.
-    pub text: String,
-    /// Index into [`Document::sections`] of its heading.
-    pub section: Option<usize>,
-    /// Paragraph (or bullet item) number in the document.
-    pub paragraph: usize,
-    /// Primary theme (index into the taxonomy).
-    pub theme: usize,
-    /// Normalised theme scores, highest first.
-    pub scores: Vec<(usize, f32)>,
-    /// Why it got these scores.
-    pub evidence: Vec<Evidence>,
-    /// Whether the user chose the theme (a correction), rather than the engine.
-    pub theme_by_user: bool,
-    /// Where it stands in the original (page of a PDF, paragraph of a Word file).
-    pub origin: Option<Origin>,
-    /// The paragraph or item number (`28.`, `(b)`) or run-in label (`Tariffs:`) that
-    /// stood before the sentence; not part of `text` or `byte_range`.
-    pub label: Option<String>,
-}
-
-/// One document of the comparison.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    /// Id unique in the comparison: `d1`, `d2`, …
-    pub id: String,
-    /// Title from the text, or the file name.
-    pub title: String,
-    /// Where it came from.
-    pub source: String,
-    /// The extracted plain text that byte ranges index into.
-    pub text: String,
-    /// The encoding it was decoded from.
-    pub encoding: &'static str,
-    /// Section headings.
-    pub sections: Vec<Heading>,
-    /// Commitments, in document order.
-    pub segments: Vec<Segment>,
-}
-
-impl Document {
-    /// The heading text of a segment's section.
-    pub fn section_of(&self, seg: &Segment) -> Option<&str> {
-        seg.section.and_then(|i| self.sections.get(i)).map(|h| h.text.as_str())
-    }
-}
-
-/// One commitment as it appears across the documents.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// Theme (index into the taxonomy).
-    pub theme: usize,
-    /// Shared, differing or unique.
-    pub status: Status,
-    /// How alike the documents' wordings are, 0..=1 (0 for unique rows).
-    pub similarity: f32,
-    /// For each document, the indices of its segments in this row (maybe none).
-    pub cells: Vec<Vec<usize>>,
-    /// For each document, its words in this row marked common or changed (empty
-    /// unless the row is differing).
-    pub words: Vec<Vec<WordMark>>,
-}
-
-impl Row {
-    /// Documents that have this commitment.
-    pub fn present(&self) -> impl Iterator<Item = usize> + '_ {
-        self.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(d, _)| d)
-    }
-}
-
-/// The result of comparing N documents: what every consumer reads.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    /// The taxonomy used.
-    pub taxonomy: Taxonomy,
-    /// The documents, in the order given.
-    pub documents: Vec<Document>,
-    /// The alignment, ordered by theme, then position in the first document that has the row.
-    pub rows: Vec<Row>,
-    /// `pair_similarity[a][b]`: share of commitments documents a and b have in common, weighted by wording similarity.
-    pub pair_similarity: Vec<Vec<f32>>,
-    /// Each segment's TF-IDF vector (per document, per segment), kept so rows can be
-    /// rebuilt after a user's correction without running the whole engine again.
-    pub vectors: Vec<Vec<Vec<(u32, f32)>>>,
-}
-
-impl Comparison {
-    /// Finds a segment by its id (`d1.s5`): (document index, segment index).
-    pub fn find_segment(&self, id: &str) -> Option<(usize, usize)> {
-        let (doc, seg) = id.split_once(".s")?;
-        let d = self.documents.iter().position(|x| x.id == doc)?;
-        let s: usize = seg.parse().ok()?;
-        let s = s.checked_sub(1)?;
-        (self.documents[d].segments.get(s)?.id == id).then_some((d, s))
-    }
-
-    /// The row that holds segment `s` of document `d`.
-    pub fn row_of(&self, d: usize, s: usize) -> Option<usize> {
-        self.rows.iter().position(|r| r.cells.get(d).is_some_and(|c| c.contains(&s)))
-    }
-}
-
-/// The stage the engine is in, for progress reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    /// Segmenting and classifying documents.
-    Segmenting,
-    /// Aligning documents.
-    Aligning,
-    /// Computing word differences.
-    Diffing,
-}
-
-/// Progress reports: stage and fraction done (0..=1).
-pub trait Progress: Sync {
-    /// Called as work advances.
-    fn report(&self, stage: Stage, done: f32);
-}
-
-impl<F: Fn(Stage, f32) + Sync> Progress for F {
-    fn report(&self, stage: Stage, done: f32) {
-        self(stage, done)
-    }
-}
-
-/// The comparison was cancelled before it finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("the comparison was cancelled")]
-pub struct Cancelled;
+pub use crate::core::model::*;
 
 /// Compares the documents.
 pub fn compare(inputs: &[DocumentInput], options: &CompareOptions) -> Comparison {
@@ -240,25 +36,57 @@ pub fn compare_with_progress(
     progress: &dyn Progress,
     cancel: &AtomicBool,
 ) -> Result<Comparison, Cancelled> {
+    compare_full(inputs, options, false, progress, cancel).map(|(c, _)| c)
+}
+
+/// Compares the documents and also returns every candidate pair the aligner weighed,
+/// with its features and probability (for tuning the pair model).
+pub fn compare_with_pairs(
+    inputs: &[DocumentInput],
+    options: &CompareOptions,
+    progress: &dyn Progress,
+) -> (Comparison, Vec<PairRecord>) {
+    let never = AtomicBool::new(false);
+    match compare_full(inputs, options, true, progress, &never) {
+        Ok(r) => r,
+        Err(Cancelled) => unreachable!("nothing cancels this comparison"),
+    }
+}
+
+fn compare_full(
+    inputs: &[DocumentInput],
+    options: &CompareOptions,
+    keep_pairs: bool,
+    progress: &dyn Progress,
+    cancel: &AtomicBool,
+) -> Result<(Comparison, Vec<PairRecord>), Cancelled> {
     let tax = &options.taxonomy;
-    let check = || if cancel.load(Ordering::Relaxed) { Err(Cancelled) } else { Ok(()) };
-    let timing = std::env::var_os("COUNTERPART_DEBUG_TIMING").is_some();
-    let t0 = std::time::Instant::now();
-    let lap = |what: &str| {
-        if timing {
-            eprintln!("{what}: {:?}", t0.elapsed());
-        }
-    };
+    let cancelled = || cancel.load(Ordering::Relaxed);
+    let check = || if cancelled() { Err(Cancelled) } else { Ok(()) };
     progress.report(Stage::Segmenting, 0.0);
-    let analysed: Vec<(Document, Vec<Vec<String>>)> =
-        inputs.par_iter().enumerate().map(|(i, input)| analyse(i, input, tax)).collect();
+    let done = AtomicUsize::new(0);
+    let analysed: Vec<Option<(Document, Vec<Vec<String>>)>> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(i, input)| {
+            if cancelled() {
+                return None;
+            }
+            let r = analyse(i, input, tax);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress.report(Stage::Segmenting, n as f32 / inputs.len() as f32);
+            Some(r)
+        })
+        .collect();
     check()?;
-    let (documents, tokens): (Vec<Document>, Vec<Vec<Vec<String>>>) = analysed.into_iter().unzip();
+    let (documents, tokens): (Vec<Document>, Vec<Vec<Vec<String>>>) = analysed.into_iter().flatten().unzip();
 
     progress.report(Stage::Aligning, 0.0);
-    let names = proper_names(&documents);
-    let vectors = align::vectorise(&tokens);
-    let features: Vec<Vec<Features>> = documents
+    let seg_texts: Vec<Vec<&str>> = documents.iter().map(|d| d.segments.iter().map(|s| s.text.as_str()).collect()).collect();
+    let whole: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let names = features::proper_names(&seg_texts, &whole);
+    let vectors = features::vectorise(&tokens);
+    let feats: Vec<Vec<Features>> = documents
         .iter()
         .zip(vectors)
         .zip(names)
@@ -273,27 +101,40 @@ pub fn compare_with_progress(
                 .collect()
         })
         .collect();
-    lap("segmented");
-    let links = align::links(&features, &options.align);
-    lap("linked");
-    if std::env::var_os("COUNTERPART_DEBUG_ALIGN").is_some() {
-        debug_alignment(&documents, &features, &links);
-    }
     check()?;
-    let lens: Vec<usize> = documents.iter().map(|d| d.segments.len()).collect();
-    let groups = align::rows(&lens, &links);
-    lap("grouped");
+    let alignment = align::align(
+        &feats,
+        &options.align,
+        keep_pairs,
+        &|f: f32| progress.report(Stage::Aligning, f),
+        &cancelled,
+    )
+    .ok_or(Cancelled)?;
 
     progress.report(Stage::Diffing, 0.0);
-    let vectors: Vec<Vec<Vec<(u32, f32)>>> =
-        features.into_iter().map(|d| d.into_iter().map(|f| f.vector).collect()).collect();
-    let mut rows: Vec<Row> = groups.par_iter().map(|g| build_row(g, &documents, &vectors, tax)).collect();
+    let vectors: Vec<Vec<SparseVec>> = feats.into_iter().map(|d| d.into_iter().map(|f| f.vector).collect()).collect();
+    let built = AtomicUsize::new(0);
+    let total = alignment.rows.len().max(1);
+    let rows: Vec<Option<Row>> = alignment
+        .rows
+        .par_iter()
+        .map(|c| {
+            if cancelled() {
+                return None;
+            }
+            let n = built.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % 1024 == 0 {
+                progress.report(Stage::Diffing, n as f32 / total as f32);
+            }
+            Some(build_row(&c.members, &documents, &vectors, tax, c.confidence))
+        })
+        .collect();
     check()?;
-    lap("rows built");
+    let mut rows: Vec<Row> = rows.into_iter().flatten().collect();
     sort_rows(&mut rows);
     let pair_similarity = pair_similarity(&documents, &rows);
     progress.report(Stage::Diffing, 1.0);
-    Ok(Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity, vectors })
+    Ok((Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity, vectors }, alignment.pairs))
 }
 
 /// Segments and classifies one document; also returns each segment's alignment tokens.
@@ -323,8 +164,8 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
             // count for alignment although they are not part of the segment's text.
             let run_in = s.label.as_deref().filter(|l| l.chars().any(char::is_alphabetic));
             tokens.push(match run_in {
-                Some(l) => alignment_tokens(&format!("{l} {raw}"), &parties),
-                None => alignment_tokens(raw, &parties),
+                Some(l) => features::alignment_tokens(&format!("{l} {raw}"), &parties),
+                None => features::alignment_tokens(raw, &parties),
             });
             Segment {
                 id: format!("{id}.s{}", n + 1),
@@ -354,122 +195,19 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
     (doc, tokens)
 }
 
-/// Prints every pair of segments of the first two documents with some similarity
-/// (set `COUNTERPART_DEBUG_ALIGN` to see it): a tuning aid, not a feature.
-fn debug_alignment(documents: &[Document], features: &[Vec<Features>], links: &[align::Link]) {
-    for (a, fa) in features.iter().enumerate() {
-        for (b, fb) in features.iter().enumerate().skip(a + 1) {
-            for (i, x) in fa.iter().enumerate() {
-                for (j, y) in fb.iter().enumerate() {
-                    let cos = align::cosine(&x.vector, &y.vector);
-                    if cos >= 0.15 {
-                        let linked = links.iter().any(|l| l.a == (a, i) && l.b == (b, j));
-                        eprintln!(
-                            "{} {} {cos:.3} c={:.2}/{:.2} {}",
-                            documents[a].segments[i].id,
-                            documents[b].segments[j].id,
-                            align::containment(&x.vector, &y.vector),
-                            align::containment(&y.vector, &x.vector),
-                            if linked { "LINK" } else { "" }
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
 fn file_stem(source: &str) -> String {
     Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// Proper names of each segment of each document: capitalised words after the first
-/// word that are not country names and that no document of the comparison
-/// ever writes in lower case (so `Corridor` in a title-cased name is not a name, but
-/// `Caspian` is).
-fn proper_names(documents: &[Document]) -> Vec<Vec<Vec<String>>> {
-    let mut lower: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for d in documents {
-        for w in d.text.split(|c: char| !c.is_alphanumeric()) {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                lower.insert(w.to_owned());
-            }
-        }
-    }
-    let countries = Parties::every_country();
-    documents
-        .iter()
-        .map(|d| {
-            let parties = &countries;
-            d.segments
-                .iter()
-                .map(|s| {
-                    let words: Vec<&str> =
-                        s.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                    let party: Vec<bool> = {
-                        let mut v = vec![false; words.len()];
-                        for (start, len) in parties.spans(&lowered) {
-                            v[start..start + len].iter_mut().for_each(|x| *x = true);
-                        }
-                        v
-                    };
-                    let mut names: Vec<String> = words
-                        .iter()
-                        .enumerate()
-                        .skip(1)
-                        .filter(|&(k, w)| {
-                            !party[k]
-                                && w.chars().next().is_some_and(char::is_uppercase)
-                                && w.chars().skip(1).any(char::is_lowercase)
-                                && !lower.contains(&lowered[k])
-                        })
-                        .map(|(k, _)| lowered[k].clone())
-                        .collect();
-                    names.sort();
-                    names.dedup();
-                    names
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Content-word stems of a segment, the document's party names folded into one token.
-fn alignment_tokens(raw: &str, parties: &Parties) -> Vec<String> {
-    let words = text::words(raw);
-    let spans = parties.spans(&words);
-    let mut out = Vec::with_capacity(words.len());
-    let mut i = 0;
-    let mut k = 0;
-    while i < words.len() {
-        if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
-            out.push("\u{2039}party\u{203a}".to_owned());
-            i += len;
-            k += 1;
-            continue;
-        }
-        let w = text::normalise_spelling(&words[i]);
-        if !text::is_stopword(&w) {
-            out.push(text::stem(&w));
-        }
-        i += 1;
-    }
-    out
-}
-
-/// Normalised wording for status: lower-case letters and digits only.
-fn wording_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-/// Builds a row from a group of segments: cells, theme, status, similarity, word marks.
-/// A segment whose theme the user set decides the row's theme.
+/// Builds a row from a group of segments: cells, theme, status, similarity, wording
+/// groups, consensus, differences and word marks. The theme is the majority of the
+/// segments' scores; a segment whose theme the user set decides it.
 pub fn build_row(
-    group: &[align::SegRef],
+    group: &[SegRef],
     documents: &[Document],
-    vectors: &[Vec<Vec<(u32, f32)>>],
+    vectors: &[Vec<SparseVec>],
     tax: &Taxonomy,
+    confidence: f32,
 ) -> Row {
     let mut cells: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
     for &(d, s) in group {
@@ -493,53 +231,54 @@ pub fn build_row(
             .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
             .map_or(tax.fallback, |(t, _)| t)
     });
-    let keys: Vec<String> = present
-        .iter()
-        .map(|&d| wording_key(&cells[d].iter().map(|&s| documents[d].segments[s].text.as_str()).collect::<String>()))
+    let ranges = |d: usize| -> Vec<Range<usize>> {
+        cells[d].iter().map(|&s| documents[d].segments[s].byte_range.clone()).collect()
+    };
+    let wording_cells: Vec<Option<Cell<'_>>> = (0..documents.len())
+        .map(|d| (!cells[d].is_empty()).then(|| Cell { text: documents[d].text.as_str(), ranges: ranges(d) }))
         .collect();
+    let wording = consensus::wording(&wording_cells);
     let (status, similarity) = if present.len() < 2 {
         (Status::Unique, 0.0)
-    } else if keys.windows(2).all(|w| w[0] == w[1]) {
+    } else if wording.groups.len() == 1 {
         (Status::Shared, 1.0)
     } else {
-        let vecs: Vec<Vec<(u32, f32)>> =
-            present.iter().map(|&d| sum_vectors(cells[d].iter().map(|&s| &vectors[d][s]))).collect();
+        let vecs: Vec<SparseVec> =
+            present.iter().map(|&d| SparseVec::sum(cells[d].iter().map(|&s| &vectors[d][s]))).collect();
         let mut total = 0.0;
         let mut n = 0.0;
         for i in 0..vecs.len() {
             for j in i + 1..vecs.len() {
-                total += align::cosine(&vecs[i], &vecs[j]);
+                total += vecs[i].cosine(&vecs[j]);
                 n += 1.0;
             }
         }
-        (Status::Differing, if n > 0.0 { (total / n).clamp(0.0, 0.999) } else { 0.0 })
+        // Below 1: worded differently, however alike the content words.
+        (Status::Differing, if n > 0.0 { (total / n).clamp(0.0, MAX_DIFFERING_SIMILARITY) } else { 0.0 })
     };
     let mut words = vec![Vec::new(); documents.len()];
     if status == Status::Differing {
-        let input: Vec<(&str, Vec<Range<usize>>)> = present
-            .iter()
-            .map(|&d| {
-                let doc = &documents[d];
-                (doc.text.as_str(), cells[d].iter().map(|&s| doc.segments[s].byte_range.clone()).collect())
-            })
-            .collect();
+        let input: Vec<(&str, Vec<Range<usize>>)> =
+            present.iter().map(|&d| (documents[d].text.as_str(), ranges(d))).collect();
         for (marks, &d) in diff::mark_words(&input).into_iter().zip(&present) {
             words[d] = marks;
         }
     }
-    Row { theme, status, similarity, cells, words }
+    Row {
+        theme,
+        status,
+        similarity,
+        cells,
+        words,
+        confidence: if present.len() < 2 { 1.0 } else { confidence },
+        wording_groups: wording.groups,
+        consensus: wording.consensus,
+        differences: wording.differences,
+    }
 }
 
-fn sum_vectors<'a>(vs: impl Iterator<Item = &'a Vec<(u32, f32)>>) -> Vec<(u32, f32)> {
-    let mut m: std::collections::BTreeMap<u32, f32> = std::collections::BTreeMap::new();
-    for v in vs {
-        for &(t, w) in v {
-            *m.entry(t).or_default() += w;
-        }
-    }
-    let norm = m.values().map(|w| w * w).sum::<f32>().sqrt();
-    m.into_iter().map(|(t, w)| (t, if norm > 0.0 { w / norm } else { 0.0 })).collect()
-}
+/// The highest similarity a differing row shows: it is never "100 % alike".
+const MAX_DIFFERING_SIMILARITY: f32 = 0.99;
 
 /// Orders rows by theme (taxonomy order), then by position in the first document that has them.
 pub fn sort_rows(rows: &mut [Row]) {
@@ -553,24 +292,31 @@ pub fn sort_rows(rows: &mut [Row]) {
 /// Share of commitments two documents have in common, weighted by row similarity.
 pub fn pair_similarity(documents: &[Document], rows: &[Row]) -> Vec<Vec<f32>> {
     let n = documents.len();
-    let mut m = vec![vec![0.0f32; n]; n];
-    for (a, row_m) in m.iter_mut().enumerate() {
-        row_m[a] = 1.0;
-        for b in 0..n {
-            if a == b {
-                continue;
+    let mut common = vec![vec![0.0f32; n]; n];
+    // One pass over rows: each row adds to the pairs of documents it holds.
+    for r in rows {
+        let present: Vec<usize> = r.present().collect();
+        for (k, &a) in present.iter().enumerate() {
+            for &b in &present[k + 1..] {
+                let w = (r.cells[a].len() + r.cells[b].len()) as f32 * r.similarity.max(0.5);
+                common[a][b] += w;
+                common[b][a] += w;
             }
-            let mut common = 0.0;
-            for r in rows {
-                if !r.cells[a].is_empty() && !r.cells[b].is_empty() {
-                    common += (r.cells[a].len() + r.cells[b].len()) as f32 * r.similarity.max(0.5);
-                }
-            }
-            let total = (documents[a].segments.len() + documents[b].segments.len()) as f32;
-            row_m[b] = if total > 0.0 { (common / total).clamp(0.0, 1.0) } else { 0.0 };
         }
     }
-    m
+    (0..n)
+        .map(|a| {
+            (0..n)
+                .map(|b| {
+                    if a == b {
+                        return 1.0;
+                    }
+                    let total = (documents[a].segments.len() + documents[b].segments.len()) as f32;
+                    if total > 0.0 { (common[a][b] / total).clamp(0.0, 1.0) } else { 0.0 }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]

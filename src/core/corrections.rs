@@ -66,6 +66,9 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
         .iter()
         .map(|r| r.cells.iter().enumerate().flat_map(|(d, cell)| cell.iter().map(move |&s| (d, s))).collect())
         .collect();
+    // The engine's confidence per row; a row the user split off or joined is the
+    // user's decision (confidence 1).
+    let mut confidence: Vec<f32> = c.rows.iter().map(|r| r.confidence).collect();
     let group_of =
         |groups: &Vec<Vec<(usize, usize)>>, key: (usize, usize)| groups.iter().position(|g| g.contains(&key));
     for (k, corr) in corrections.iter().enumerate() {
@@ -84,6 +87,7 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
                     Some(g) if groups[g].len() > 1 => {
                         groups[g].retain(|x| *x != key);
                         groups.push(vec![key]);
+                        confidence.push(1.0);
                         true
                     }
                     _ => false,
@@ -96,6 +100,8 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
                         let moved = std::mem::take(&mut groups[gb]);
                         groups[ga].extend(moved);
                         groups.remove(gb);
+                        confidence[ga] = 1.0;
+                        confidence.remove(gb);
                         true
                     }
                     _ => false,
@@ -107,8 +113,12 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
             failed.push(k);
         }
     }
-    c.rows =
-        groups.iter().filter(|g| !g.is_empty()).map(|g| build_row(g, &c.documents, &c.vectors, &c.taxonomy)).collect();
+    c.rows = groups
+        .iter()
+        .zip(&confidence)
+        .filter(|(g, _)| !g.is_empty())
+        .map(|(g, &conf)| build_row(g, &c.documents, &c.vectors, &c.taxonomy, conf))
+        .collect();
     sort_rows(&mut c.rows);
     c.pair_similarity = pair_similarity(&c.documents, &c.rows);
     (c, failed)

@@ -3,23 +3,25 @@
 //! The stages, in the order a document goes through them:
 //! [`read`] (bytes → text) → [`segment`] (title, sections, commitments) →
 //! [`classify`] (themes, with evidence) → [`align`] (rows across N documents) →
-//! [`diff`] (word marks inside differing rows). [`compare()`] runs them all.
+//! [`consensus`] and [`diff`] (what each row's wordings share and where they differ). [`compare()`] runs them all.
 //! Nothing here names the window toolkit: the CLI, the window and the exporters
 //! only read the `Comparison`.
 
 pub mod align;
 pub mod classify;
 pub mod compare;
+pub mod consensus;
 pub mod corrections;
 pub mod diff;
+pub mod model;
 pub mod parties;
 pub mod read;
 pub mod segment;
+pub mod sparse;
 pub mod taxonomy;
 pub mod text;
+pub mod titles;
 
-pub use compare::{
-    Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, Stage, Status, compare,
-    compare_with_progress,
-};
+pub use compare::{compare, compare_with_pairs, compare_with_progress};
+pub use model::{Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, Stage, Status};
 pub use taxonomy::Taxonomy;

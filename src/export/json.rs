@@ -2,7 +2,8 @@
 //! `shared/spec/report-json.md`. Other tools read this file: fields may be added,
 //! never removed or changed in meaning. Added here: the user's corrections and notes
 //! (`corrections`, `notes`, a row's `note`, a segment's `theme_by_user`, a document's
-//! `column_title`).
+//! `column_title`). The row fields of the spec's "Additions" (`confidence`,
+//! `wording_groups`, `consensus`, `differences`) are written for every row.
 
 use super::ReportContext;
 use crate::core::Status;
@@ -86,6 +87,11 @@ struct RowOut<'a> {
     /// Document id → segment ids; a `BTreeMap` so the output is deterministic.
     cells: std::collections::BTreeMap<&'a str, Vec<&'a str>>,
     note: Option<&'a str>,
+    confidence: f64,
+    wording_groups: Vec<Vec<&'a str>>,
+    consensus: Option<&'a str>,
+    /// Document id → byte ranges of the words that differ from the consensus.
+    differences: std::collections::BTreeMap<&'a str, Vec<[usize; 2]>>,
 }
 
 /// Rounds to 4 decimals, so reports are stable and readable.
@@ -146,6 +152,17 @@ pub fn to_json(ctx: &ReportContext<'_>) -> String {
                     .map(|(d, cell)| (d.id.as_str(), cell.iter().map(|&s| d.segments[s].id.as_str()).collect()))
                     .collect(),
                 note: ctx.note(r),
+                confidence: round(r.confidence),
+                wording_groups: r
+                    .wording_groups
+                    .iter()
+                    .map(|g| g.iter().map(|&d| c.documents[d].id.as_str()).collect())
+                    .collect(),
+                consensus: r.consensus.map(|d| c.documents[d].id.as_str()),
+                differences: r
+                    .present()
+                    .map(|d| (c.documents[d].id.as_str(), r.differences[d].iter().map(|x| [x.start, x.end]).collect()))
+                    .collect(),
             })
             .collect(),
         corrections: ctx

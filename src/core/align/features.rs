@@ -1,0 +1,166 @@
+//! What the aligner knows of each segment: a TF-IDF vector of content-word stems, its
+//! theme, its place in the document and the proper names it mentions.
+//!
+//! Stop words are dropped and the document's own party names are folded into one
+//! token, so "Azerbaijan supports…" and "Kazakhstan supports…" read alike. IDF is taken
+//! over all segments of the comparison: template words weigh little, and the object of
+//! a commitment (the *Trans-Caspian* corridor, not the *North–South* one) weighs much.
+
+use crate::core::parties::Parties;
+use crate::core::sparse::SparseVec;
+use crate::core::text;
+use std::collections::{HashMap, HashSet};
+
+/// A segment as the aligner sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// L2-normalised TF-IDF vector.
+    pub vector: SparseVec,
+    /// Primary theme index.
+    pub theme: usize,
+    /// Position in its document, 0.0 (start) to 1.0 (end).
+    pub position: f32,
+    /// Proper names it mentions (lower case, sorted), other than its parties.
+    pub names: Vec<String>,
+}
+
+/// Whether two segments name different things: each mentions proper names the other
+/// lacks, more of them than the names they share. Such sentences may share a template
+/// ("support the development of the … corridor") but not a commitment.
+pub fn names_conflict(a: &Features, b: &Features) -> bool {
+    let only = |x: &[String], y: &[String]| x.iter().filter(|n| y.binary_search(n).is_err()).count();
+    let shared = a.names.iter().filter(|n| b.names.binary_search(n).is_ok()).count();
+    let (only_a, only_b) = (only(&a.names, &b.names), only(&b.names, &a.names));
+    only_a > 0 && only_b > 0 && shared < only_a.min(only_b)
+}
+
+/// Content-word stems of a segment, the document's party names folded into one token.
+pub fn alignment_tokens(raw: &str, parties: &Parties) -> Vec<String> {
+    let words = text::words(raw);
+    let spans = parties.spans(&words);
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    let mut k = 0;
+    while i < words.len() {
+        if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
+            out.push("\u{2039}party\u{203a}".to_owned());
+            i += len;
+            k += 1;
+            continue;
+        }
+        let w = text::normalise_spelling(&words[i]);
+        if !text::is_stopword(&w) {
+            out.push(text::stem(&w));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// IDF-weighted, normalised vectors from token lists (one list per segment, per document).
+pub fn vectorise(docs: &[Vec<Vec<String>>]) -> Vec<Vec<SparseVec>> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut total = 0usize;
+    for seg in docs.iter().flatten() {
+        total += 1;
+        let mut seen: Vec<u32> = Vec::new();
+        for t in seg {
+            let next = ids.len() as u32;
+            let id = *ids.entry(t.as_str()).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            if !seen.contains(&id) {
+                seen.push(id);
+                df[id as usize] += 1;
+            }
+        }
+    }
+    let idf: Vec<f32> = df.iter().map(|&d| ((total as f32 + 1.0) / (d as f32 + 1.0)).ln() + 1.0).collect();
+    docs.iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|seg| {
+                    let tf = SparseVec::from_entries(seg.iter().map(|t| (ids[t.as_str()], 1.0)).collect());
+                    SparseVec::from_entries(
+                        tf.entries().iter().map(|&(id, n)| (id, (1.0 + n.ln()) * idf[id as usize])).collect(),
+                    )
+                    .normalised()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Proper names of each segment of each document: capitalised words after the first
+/// word that are not country names and that no document of the comparison ever writes
+/// in lower case (so `Corridor` in a title-cased name is not a name, but `Caspian` is).
+pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<String>>> {
+    let mut lower: HashSet<String> = HashSet::new();
+    for t in whole_texts {
+        for w in t.split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower.insert(w.to_owned());
+            }
+        }
+    }
+    let countries = Parties::every_country();
+    texts
+        .iter()
+        .map(|segments| {
+            segments
+                .iter()
+                .map(|s| {
+                    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                    let mut party = vec![false; words.len()];
+                    for (start, len) in countries.spans(&lowered) {
+                        party[start..start + len].iter_mut().for_each(|x| *x = true);
+                    }
+                    let mut names: Vec<String> = words
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .filter(|&(k, w)| {
+                            !party[k]
+                                && w.chars().next().is_some_and(char::is_uppercase)
+                                && w.chars().skip(1).any(char::is_lowercase)
+                                && !lower.contains(&lowered[k])
+                        })
+                        .map(|(k, _)| lowered[k].clone())
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    names
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_conflict_only_when_each_names_something_the_other_does_not() {
+        let f =
+            |names: &[&str]| Features { names: names.iter().map(|s| s.to_string()).collect(), ..Features::default() };
+        assert!(names_conflict(&f(&["caspian", "trans"]), &f(&["north", "south"])));
+        assert!(names_conflict(&f(&["caspian", "international", "trans"]), &f(&["international", "north", "south"])));
+        assert!(!names_conflict(
+            &f(&["baku", "caucasus", "ceyhan", "tbilisi"]),
+            &f(&["baku", "ceyhan", "southern", "tbilisi"])
+        ));
+        assert!(!names_conflict(&f(&["osh"]), &f(&[])));
+    }
+
+    #[test]
+    fn rare_words_weigh_more_than_template_words() {
+        let t = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        let v = vectorise(&[vec![t("support corridor caspian")], vec![t("support corridor north")]]);
+        let w = |d: usize, term: u32| v[d][0].entries().iter().find(|e| e.0 == term).map(|e| e.1);
+        assert!(w(0, 2) > w(0, 0), "caspian (in one segment) outweighs support (in both)");
+    }
+}

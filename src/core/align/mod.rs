@@ -1,0 +1,204 @@
+//! Alignment: which segments of different documents state the same commitment, and
+//! the rows they form.
+//!
+//! The stages, one file each:
+//! 1. [`features`]: each segment as a TF-IDF vector, with its theme, place and names;
+//! 2. [`candidates`]: the nearest segments of other documents, from one global index;
+//! 3. [`links`]: pairwise evidence per pair of documents (mutual best matches, merges,
+//!    near duplicates, the gap pass);
+//! 4. [`pair_model`]: a calibrated probability for each candidate pair;
+//! 5. [`rows`]: average-linkage clustering that never puts two segments of one
+//!    document in a row, except the parts of a merge.
+//!
+//! Nothing here assumes two documents, and the rows do not depend on the order the
+//! documents are given in.
+
+pub mod candidates;
+pub mod features;
+pub mod links;
+pub mod pair_model;
+pub mod rows;
+
+use crate::core::align::features::Features;
+use crate::core::align::links::{Link, LinkKind};
+use crate::core::align::pair_model::PairModel;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// A reference to a segment: (document index, segment index).
+pub type SegRef = (usize, usize);
+
+/// Tuning of the aligner. The defaults are what the tests and the evaluation use;
+/// `tools/tune.py` chooses them by leave-one-group-out cross-validation.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlignOptions {
+    /// Least similarity for two segments that are each other's best match.
+    pub mutual_min: f32,
+    /// Least similarity for a link that is not mutual (one sentence merging several).
+    pub merge_min: f32,
+    /// Least share of the shorter segment's weight found in the longer one, for a merge link.
+    pub merge_containment: f32,
+    /// Similarity above which two segments are linked whatever else matches.
+    pub duplicate_min: f32,
+    /// Bonus to similarity when both segments have the same primary theme.
+    pub same_theme_bonus: f32,
+    /// Least similarity for pairing leftovers of the same theme in the same gap.
+    pub gap_min: f32,
+    /// Least probability for a pair of segments to be paired at all. For a calibrated
+    /// model the threshold that maximises F1 is half the F1 attainable (Lipton, Elkan &
+    /// Naryanaswamy 2014), so below one half; cross-validation chose 0.3.
+    pub pair_min: f32,
+    /// Least average pair probability over all pairs across two rows for them to be
+    /// joined (lower than `pair_min`: in a row of many documents some wordings are far
+    /// apart, yet each join starts from a pair at `pair_min` or above).
+    pub row_min: f32,
+    /// The pair model's weights.
+    pub model: PairModel,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        Self {
+            mutual_min: 0.30,
+            merge_min: 0.30,
+            merge_containment: 0.55,
+            duplicate_min: 0.80,
+            same_theme_bonus: 0.05,
+            gap_min: 0.08,
+            pair_min: 0.3,
+            row_min: 0.1,
+            model: PairModel::default(),
+        }
+    }
+}
+
+/// One candidate pair with its evidence, for tuning (`counterpart report --debug-pairs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PairRecord {
+    /// One segment.
+    pub x: SegRef,
+    /// The other, in another document.
+    pub y: SegRef,
+    /// The pair model's features ([`pair_model::FEATURES`]).
+    pub features: Vec<f32>,
+    /// The pair model's probability.
+    pub probability: f32,
+}
+
+/// The aligner's result.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// The rows: segments and confidence.
+    pub rows: Vec<rows::Cluster>,
+    /// Every candidate pair with its evidence (kept only when asked for).
+    pub pairs: Vec<PairRecord>,
+}
+
+/// Aligns the documents. `progress` gets the fraction done; `cancel` is polled in each
+/// stage and makes this return `None`.
+pub fn align(
+    docs: &[Vec<Features>],
+    options: &AlignOptions,
+    keep_pairs: bool,
+    progress: &(dyn Fn(f32) + Sync),
+    cancel: &(dyn Fn() -> bool + Sync),
+) -> Option<Alignment> {
+    let cands = candidates::find(docs, cancel)?;
+    progress(0.3);
+    let links = links::links(docs, &cands, options);
+    if cancel() {
+        return None;
+    }
+    progress(0.6);
+    let kinds: HashMap<(SegRef, SegRef), LinkKind> = links.iter().map(|l| ((l.a, l.b), l.kind)).collect();
+    let ordered = |x: SegRef, y: SegRef| if x.0 < y.0 { (x, y) } else { (y, x) };
+    let prob = |x: SegRef, y: SegRef| {
+        let (x, y) = ordered(x, y);
+        let f = pair_model::features(docs, &cands, x, y, kinds.get(&(x, y)).copied());
+        options.model.probability(&f)
+    };
+    // Every candidate pair and every link, once.
+    let mut pairs: Vec<(SegRef, SegRef)> = cands
+        .of
+        .iter()
+        .enumerate()
+        .flat_map(|(d, segs)| {
+            segs.iter().enumerate().flat_map(move |(s, list)| list.iter().map(move |c| ((d, s), c.other)))
+        })
+        .map(|(x, y)| ordered(x, y))
+        .chain(links.iter().map(|l| (l.a, l.b)))
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let edges: Vec<(SegRef, SegRef, f32)> = pairs.par_iter().map(|&(x, y)| (x, y, prob(x, y))).collect();
+    if cancel() {
+        return None;
+    }
+    progress(0.8);
+    let units = merge_units(&links, &prob, options.pair_min);
+    let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
+    let stable_key = |r: SegRef| doc_keys[r.0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
+    let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
+    let rows = rows::cluster(&lens, &units, &edges, &prob, &stable_key, options.pair_min, options.row_min);
+    let pairs = if keep_pairs {
+        edges
+            .iter()
+            .map(|&(x, y, p)| PairRecord {
+                x,
+                y,
+                features: pair_model::features(docs, &cands, x, y, kinds.get(&(x, y)).copied()).to_vec(),
+                probability: p,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    progress(1.0);
+    Some(Alignment { rows, pairs })
+}
+
+/// Sentences that merge two or three of another document's, with those parts: of the
+/// parts the pairwise pass found, those more likely right than wrong, the best three.
+fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f32) -> Vec<Vec<SegRef>> {
+    // (whole, document of the parts) → parts.
+    let mut parts: HashMap<(SegRef, usize), Vec<SegRef>> = HashMap::new();
+    for l in links.iter().filter(|l| l.kind == LinkKind::Merge) {
+        parts.entry((l.a, l.b.0)).or_default().push(l.b);
+        parts.entry((l.b, l.a.0)).or_default().push(l.a);
+    }
+    let mut units: Vec<(f32, Vec<SegRef>)> = parts
+        .into_iter()
+        .filter_map(|((whole, _), p)| {
+            let mut scored: Vec<(f32, SegRef)> =
+                p.into_iter().map(|q| (prob(whole, q), q)).filter(|&(pr, _)| pr >= row_min).collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored.truncate(links::MAX_MERGE_PARTS);
+            (scored.len() >= 2).then(|| {
+                let mean = scored.iter().map(|s| s.0).sum::<f32>() / scored.len() as f32;
+                let mut unit: Vec<SegRef> = scored.into_iter().map(|s| s.1).collect();
+                unit.push(whole);
+                unit.sort_unstable();
+                (mean, unit)
+            })
+        })
+        .collect();
+    // Most likely first: a segment claimed by two merges goes to the likelier one.
+    units.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    units.into_iter().map(|u| u.1).collect()
+}
+
+/// A key of a document's content, so ties are broken the same whatever the order the
+/// documents were given in.
+fn document_key(doc: &[Features]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in doc {
+        for &(t, w) in f.vector.entries() {
+            (t, w.to_bits()).hash(&mut h);
+        }
+        0xFFu8.hash(&mut h);
+    }
+    h.finish()
+}

@@ -1,0 +1,276 @@
+//! Row formation: agglomerative clustering with average linkage that never puts two
+//! segments of one document in a row (MSCD-HAC, Saeedi, David & Rahm 2021), except the
+//! two or three parts of a merge.
+//!
+//! Union–find over pairwise links is single linkage: A–B and B–C chain A, B and C into
+//! one row even when A and C have nothing in common, and in a family of twelve
+//! templated statements every clause ends up in one giant row. Here a row grows only
+//! when the *average* probability over all pairs across the two rows being joined (from
+//! the pair model) is at least `row_min`; rows sharing a document are never joined.
+//! Best joins go first (a lazy priority queue re-scores a stale pair before using it).
+//! Between small rows the average is exact; between rows with more than
+//! [`EXACT_LINKAGE_PAIRS`] cross pairs it is taken over an even sample of them.
+//! A row's confidence is the average probability over all its pairs.
+
+use crate::core::align::SegRef;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashSet};
+
+/// Up to this many cross pairs, the average linkage of two rows is computed exactly.
+pub const EXACT_LINKAGE_PAIRS: usize = 256;
+
+/// A row found by the clustering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Its segments, sorted.
+    pub members: Vec<SegRef>,
+    /// Mean probability over its pairs of segments of different documents (1 for a
+    /// row of one document).
+    pub confidence: f32,
+}
+
+/// A candidate join, ordered by score, then by a key that does not depend on the
+/// order the documents were given in.
+struct Entry {
+    score: f32,
+    key: (u64, u64),
+    x: SegRef,
+    y: SegRef,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.score.total_cmp(&o.score).then_with(|| o.key.cmp(&self.key))
+    }
+}
+
+struct Row {
+    members: Vec<SegRef>,
+    docs: Vec<usize>,
+    pair_sum: f64,
+    pairs: f64,
+    version: u32,
+}
+
+/// Clusters segments into rows.
+///
+/// - `doc_lens`: segments per document;
+/// - `units`: groups formed beforehand (a sentence with the two or three parts it
+///   merges), each a starting row;
+/// - `edges`: candidate pairs with their probability;
+/// - `prob`: the probability of any pair (for exact average linkage);
+/// - `stable_key`: a key of a segment that does not depend on document order;
+/// - `pair_min`: least probability of the pair that proposes a join;
+/// - `row_min`: least average probability over all cross pairs to make it.
+pub fn cluster(
+    doc_lens: &[usize],
+    units: &[Vec<SegRef>],
+    edges: &[(SegRef, SegRef, f32)],
+    prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync),
+    stable_key: &dyn Fn(SegRef) -> u64,
+    pair_min: f32,
+    row_min: f32,
+) -> Vec<Cluster> {
+    let offsets: Vec<usize> = doc_lens
+        .iter()
+        .scan(0, |acc, &n| {
+            let o = *acc;
+            *acc += n;
+            Some(o)
+        })
+        .collect();
+    let total: usize = doc_lens.iter().sum();
+    let gid = |r: SegRef| offsets[r.0] + r.1;
+    let mut row_of: Vec<usize> = vec![usize::MAX; total];
+    let mut rows: Vec<Row> = Vec::new();
+    for unit in units {
+        if unit.iter().any(|&r| row_of[gid(r)] != usize::MAX) {
+            continue;
+        }
+        let mut members = unit.clone();
+        members.sort_unstable();
+        let mut docs: Vec<usize> = members.iter().map(|r| r.0).collect();
+        docs.dedup();
+        let (mut pair_sum, mut pairs) = (0.0, 0.0);
+        for (k, &x) in members.iter().enumerate() {
+            for &y in &members[k + 1..] {
+                if x.0 != y.0 {
+                    pair_sum += prob(x, y) as f64;
+                    pairs += 1.0;
+                }
+            }
+        }
+        for &r in &members {
+            row_of[gid(r)] = rows.len();
+        }
+        rows.push(Row { members, docs, pair_sum, pairs, version: 0 });
+    }
+    for (d, &n) in doc_lens.iter().enumerate() {
+        for s in 0..n {
+            if row_of[gid((d, s))] == usize::MAX {
+                row_of[gid((d, s))] = rows.len();
+                rows.push(Row { members: vec![(d, s)], docs: vec![d], pair_sum: 0.0, pairs: 0.0, version: 0 });
+            }
+        }
+    }
+    let key = |x: SegRef, y: SegRef| {
+        let (a, b) = (stable_key(x), stable_key(y));
+        (a.min(b), a.max(b))
+    };
+    let mut heap: BinaryHeap<Entry> = edges
+        .iter()
+        .filter(|e| e.2 >= pair_min)
+        .map(|&(x, y, p)| Entry { score: p, key: key(x, y), x, y })
+        .collect();
+    let mut refused: HashSet<(usize, u32, usize, u32)> = HashSet::new();
+    while let Some(e) = heap.pop() {
+        let (rx, ry) = (row_of[gid(e.x)], row_of[gid(e.y)]);
+        if rx == ry || share_a_document(&rows[rx].docs, &rows[ry].docs) {
+            continue;
+        }
+        let (lo, hi) = (rx.min(ry), rx.max(ry));
+        let tag = (lo, rows[lo].version, hi, rows[hi].version);
+        if refused.contains(&tag) {
+            continue;
+        }
+        let (sum, n) = linkage(&rows[rx].members, &rows[ry].members, prob);
+        let avg = if n > 0.0 { (sum / n) as f32 } else { 0.0 };
+        if avg < row_min {
+            refused.insert(tag);
+            continue;
+        }
+        // Stale: others may now be better; put it back with its true score.
+        if avg < e.score && heap.peek().is_some_and(|top| top.score > avg) {
+            heap.push(Entry { score: avg, ..e });
+            continue;
+        }
+        // Join the smaller row into the larger.
+        let (keep, gone) = if rows[rx].members.len() >= rows[ry].members.len() { (rx, ry) } else { (ry, rx) };
+        let moved = std::mem::take(&mut rows[gone].members);
+        let (cross_sum, cross_n) = if n > 0.0 {
+            let full = (moved.len() * rows[keep].members.len()) as f64;
+            (sum * full / n, full)
+        } else {
+            (0.0, 0.0)
+        };
+        for &r in &moved {
+            row_of[gid(r)] = keep;
+        }
+        let gone_docs = std::mem::take(&mut rows[gone].docs);
+        let (gone_sum, gone_pairs) = (rows[gone].pair_sum, rows[gone].pairs);
+        let k = &mut rows[keep];
+        k.members.extend(moved);
+        k.members.sort_unstable();
+        k.docs.extend(gone_docs);
+        k.docs.sort_unstable();
+        k.pair_sum += gone_sum + cross_sum;
+        k.pairs += gone_pairs + cross_n;
+        k.version += 1;
+        rows[gone].version += 1;
+    }
+    rows.into_iter()
+        .filter(|r| !r.members.is_empty())
+        .map(|r| Cluster {
+            confidence: if r.pairs > 0.0 { (r.pair_sum / r.pairs) as f32 } else { 1.0 },
+            members: r.members,
+        })
+        .collect()
+}
+
+fn share_a_document(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Sum and count of probabilities over cross pairs of two rows: all of them, or an
+/// even sample of [`EXACT_LINKAGE_PAIRS`] when there are more.
+fn linkage(x: &[SegRef], y: &[SegRef], prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync)) -> (f64, f64) {
+    let all = x.len() * y.len();
+    let step = all.div_ceil(EXACT_LINKAGE_PAIRS).max(1);
+    let (mut sum, mut n) = (0.0, 0.0);
+    let mut k = 0;
+    while k < all {
+        let (a, b) = (x[k / y.len()], y[k % y.len()]);
+        sum += prob(a, b) as f64;
+        n += 1.0;
+        k += step;
+    }
+    (sum, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Probabilities from a table; pairs not in it are 0.
+    fn table(pairs: &[(SegRef, SegRef, f32)]) -> impl Fn(SegRef, SegRef) -> f32 + Sync + '_ {
+        move |x, y| {
+            pairs.iter().find(|&&(a, b, _)| (a, b) == (x, y) || (a, b) == (y, x)).map_or(0.0, |p| p.2)
+        }
+    }
+
+    fn run(lens: &[usize], units: &[Vec<SegRef>], pairs: &[(SegRef, SegRef, f32)]) -> Vec<Vec<SegRef>> {
+        let p = table(pairs);
+        let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
+        let mut out: Vec<Vec<SegRef>> =
+            cluster(lens, units, pairs, &p, &key, 0.5, 0.5).into_iter().map(|c| c.members).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn links_do_not_chain_through_a_middle_document() {
+        // A–B and B–C are strong, A–C is nothing: one of the joins must be refused.
+        let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8)];
+        let rows = run(&[1, 1, 1], &[], &pairs);
+        assert_eq!(rows, vec![vec![(0, 0), (1, 0)], vec![(2, 0)]]);
+    }
+
+    #[test]
+    fn a_row_holds_at_most_one_segment_of_each_document() {
+        // Two segments of document 0 both resemble the one of document 1.
+        let pairs = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 0), 0.85)];
+        let rows = run(&[2, 1], &[], &pairs);
+        assert_eq!(rows, vec![vec![(0, 0), (1, 0)], vec![(0, 1)]]);
+    }
+
+    #[test]
+    fn three_documents_that_all_agree_form_one_row() {
+        let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8), ((0, 0), (2, 0), 0.7)];
+        assert_eq!(run(&[1, 1, 1], &[], &pairs), vec![vec![(0, 0), (1, 0), (2, 0)]]);
+    }
+
+    #[test]
+    fn a_merge_unit_keeps_its_parts_together() {
+        let pairs = [((0, 0), (1, 0), 0.7), ((0, 1), (1, 0), 0.7)];
+        let rows = run(&[2, 1], &[vec![(1, 0), (0, 0), (0, 1)]], &pairs);
+        assert_eq!(rows, vec![vec![(0, 0), (0, 1), (1, 0)]]);
+    }
+
+    #[test]
+    fn confidence_is_the_mean_probability_of_the_row() {
+        let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8), ((0, 0), (2, 0), 0.7)];
+        let p = table(&pairs);
+        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, 0.5, 0.5);
+        assert_eq!(c.len(), 1);
+        assert!((c[0].confidence - 0.8).abs() < 1e-6, "{}", c[0].confidence);
+    }
+}

@@ -1,0 +1,176 @@
+//! What a row knows about its wordings: which documents word it identically
+//! (wording groups), which cell is the representative wording (the consensus), and,
+//! per cell, the words that differ from the consensus.
+//!
+//! The consensus is the wording most documents share; when no wording is shared by
+//! more documents than any other, it is the medoid, the cell whose words are closest
+//! to all the others (by the `similar` crate's word-diff ratio). Differences are then
+//! a two-way word diff of each cell against the consensus, so in twelve templated
+//! statements only "19" against "20" is marked, not every word of every cell.
+
+use crate::core::diff::word_ranges;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::ops::Range;
+
+/// The wording facts of one row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wording {
+    /// Documents grouped by identical wording (after [`wording_key`]), largest group
+    /// first, ties by document order.
+    pub groups: Vec<Vec<usize>>,
+    /// The document whose cell is the representative wording; `None` for a row of one
+    /// document.
+    pub consensus: Option<usize>,
+    /// Per document (all documents of the comparison), the byte ranges into its text of
+    /// the words that differ from the consensus cell; empty for the consensus, for cells
+    /// worded like it, and for documents absent from the row.
+    pub differences: Vec<Vec<Range<usize>>>,
+}
+
+/// Normalised wording: lower-case letters and digits only, so case, white space and
+/// punctuation never make two wordings differ.
+pub fn wording_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A cell as consensus sees it: its document text and the byte ranges of its segments.
+pub struct Cell<'a> {
+    /// The document's extracted text.
+    pub text: &'a str,
+    /// Byte ranges of the row's segments of that document, in document order.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Works out the wording groups, the consensus and the differences of a row.
+///
+/// `cells[d]` is `None` for a document absent from the row.
+pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
+    let n = cells.len();
+    let present: Vec<usize> = (0..n).filter(|&d| cells[d].is_some()).collect();
+    let words: Vec<Vec<Range<usize>>> = cells
+        .iter()
+        .map(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                c.ranges.iter().flat_map(|r| word_ranges(&c.text[r.clone()], r.start)).collect()
+            })
+        })
+        .collect();
+    let keys: Vec<Vec<String>> = cells
+        .iter()
+        .zip(&words)
+        .map(|(c, ws)| c.as_ref().map_or_else(Vec::new, |c| ws.iter().map(|r| wording_key(&c.text[r.clone()])).collect()))
+        .collect();
+    let whole: Vec<String> = keys.iter().map(|k| k.concat()).collect();
+
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &d in &present {
+        match groups.iter_mut().find(|g| whole[g[0]] == whole[d]) {
+            Some(g) => g.push(d),
+            None => groups.push(vec![d]),
+        }
+    }
+    // Stable sort: ties keep document order (groups were opened in document order).
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+
+    let mut differences = vec![Vec::new(); n];
+    if present.len() < 2 {
+        return Wording { groups, consensus: None, differences };
+    }
+    let consensus = if groups.len() > 1 && groups[0].len() > groups[1].len() {
+        groups[0][0]
+    } else {
+        medoid(&present, &keys)
+    };
+    let same_as_consensus = |d: usize| whole[d] == whole[consensus];
+    for &d in present.iter().filter(|&&d| !same_as_consensus(d)) {
+        let mut in_consensus = vec![false; keys[d].len()];
+        for op in capture_diff_slices(Algorithm::Patience, &keys[d], &keys[consensus]) {
+            if op.tag() == DiffTag::Equal {
+                in_consensus[op.old_range()].iter_mut().for_each(|b| *b = true);
+            }
+        }
+        differences[d] = words[d].iter().zip(in_consensus).filter(|(_, same)| !same).map(|(r, _)| r.clone()).collect();
+    }
+    Wording { groups, consensus: Some(consensus), differences }
+}
+
+/// The document whose words are closest to all others' (sum of word-diff ratios);
+/// ties go to the earlier document.
+fn medoid(present: &[usize], keys: &[Vec<String>]) -> usize {
+    let mut best = (present[0], f32::MIN);
+    for &d in present {
+        let total: f32 = present
+            .iter()
+            .filter(|&&e| e != d)
+            .map(|&e| ratio(&keys[d], &keys[e]))
+            .sum();
+        if total > best.1 {
+            best = (d, total);
+        }
+    }
+    best.0
+}
+
+/// Share of words two wordings have in common, in order: 2 × equal / (len a + len b).
+fn ratio(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let equal: usize = capture_diff_slices(Algorithm::Patience, a, b)
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.old_range().len())
+        .sum();
+    2.0 * equal as f32 / (a.len() + b.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells<'a>(texts: &[Option<&'a str>]) -> Vec<Option<Cell<'a>>> {
+        texts.iter().map(|t| t.map(|t| Cell { text: t, ranges: vec![0..t.len()] })).collect()
+    }
+
+    fn diff_words(w: &Wording, texts: &[Option<&str>], d: usize) -> Vec<String> {
+        w.differences[d].iter().map(|r| texts[d].expect("present")[r.clone()].to_owned()).collect()
+    }
+
+    #[test]
+    fn three_alike_and_one_different_give_two_groups_and_only_the_figure_differs() {
+        let t = [
+            Some("The reciprocal tariff rate will be 10 percent."),
+            Some("The reciprocal tariff rate will be 19 percent."),
+            Some("the reciprocal tariff rate will be 10 percent"),
+            Some("The reciprocal tariff rate will be 10 percent."),
+        ];
+        let w = wording(&cells(&t));
+        assert_eq!(w.groups, vec![vec![0, 2, 3], vec![1]]);
+        assert_eq!(w.consensus, Some(0));
+        assert_eq!(diff_words(&w, &t, 1), vec!["19"]);
+        assert!(w.differences[0].is_empty() && w.differences[2].is_empty() && w.differences[3].is_empty());
+    }
+
+    #[test]
+    fn with_no_majority_the_medoid_is_the_consensus() {
+        let t = [
+            Some("Tariffs on beef will fall to 15 percent by 2026."),
+            Some("Tariffs on beef will fall to 19 percent by 2026."),
+            Some("Tariffs on beef and pork will fall to 19 percent by 2027 in stages."),
+        ];
+        let w = wording(&cells(&t));
+        assert_eq!(w.groups.len(), 3);
+        assert_eq!(w.consensus, Some(1), "the middle wording is closest to both others");
+        assert_eq!(diff_words(&w, &t, 0), vec!["15"]);
+        assert_eq!(diff_words(&w, &t, 2), vec!["and", "pork", "2027", "in", "stages"]);
+    }
+
+    #[test]
+    fn absent_documents_have_no_differences_and_a_lone_cell_no_consensus() {
+        let t = [Some("Only here."), None];
+        let w = wording(&cells(&t));
+        assert_eq!(w.consensus, None);
+        assert_eq!(w.groups, vec![vec![0]]);
+        assert!(w.differences.iter().all(Vec::is_empty));
+    }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Fit the aligner's pair model and choose its row threshold by leave-one-group-out
+cross-validation over the six gold dev groups (../shared/eval/dev and dev-real).
+
+    python3 tools/tune.py [--bin PATH] [--write-defaults]
+
+For each group the engine writes every candidate pair it weighed, with the pair
+model's features (`counterpart report --debug-pairs`); a pair is positive when the
+gold pairs two sentences that map to its segments (mapped as the scorer maps them).
+A logistic regression (L2-regularised, Newton's method, stdlib only) is fitted on five
+groups; `row_min` is chosen on the same five by their mean alignment F1; both are then
+scored on the sixth. The fitted figures use all six groups. Prints both, per group.
+"""
+import argparse
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval as ev  # noqa: E402
+
+spec = importlib.util.spec_from_file_location("score", os.path.join(ev.EVAL, "score.py"))
+score_mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(score_mod)
+
+FEATURES = ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict",
+            "order_gap"]
+PAIR_MIN_GRID = [0.3, 0.4, 0.5]
+ROW_MIN_GRID = [0.1, 0.2, 0.3]
+L2 = 1.0
+
+
+def labelled_pairs(binary, group, tmp):
+    name = os.path.basename(group)
+    rep, pairs = os.path.join(tmp, name + ".json"), os.path.join(tmp, name + ".pairs")
+    ev.run(binary, group, rep, extra=["--debug-pairs", pairs])
+    gold = score_mod.load_gold(group)
+    report = json.load(open(rep, encoding="utf-8"))
+    letter = {}
+    for k, f in gold["documents"].items():
+        letter[os.path.basename(f)] = k
+    seg_of = {}  # gold sentence id -> report segment id
+    for d in report["documents"]:
+        k = letter[os.path.basename(d["source"])]
+        segs = d["segments"]
+        for s in gold["sentences"]:
+            if s["doc"] != k:
+                continue
+            a, b = s["span"]
+            best, over = None, 0
+            for seg in segs:
+                o = min(b, seg["end"]) - max(a, seg["start"])
+                if o > over:
+                    best, over = seg["id"], o
+            if best:
+                seg_of[s["id"]] = best
+    positive = set()
+    for p in gold["pairs"]:
+        x, y = sorted(p)
+        if x in seg_of and y in seg_of:
+            positive.add(frozenset((seg_of[x], seg_of[y])))
+    X, y = [], []
+    for line in open(pairs, encoding="utf-8"):
+        r = json.loads(line)
+        sx = f"d{r['x'][0] + 1}.s{r['x'][1] + 1}"
+        sy = f"d{r['y'][0] + 1}.s{r['y'][1] + 1}"
+        X.append(r["features"])
+        y.append(1.0 if frozenset((sx, sy)) in positive else 0.0)
+    return X, y
+
+
+def solve(A, b):
+    n = len(b)
+    M = [row[:] + [b[i]] for i, row in enumerate(A)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(M[r][c]))
+        M[c], M[p] = M[p], M[c]
+        if abs(M[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            if r != c:
+                f = M[r][c] / M[c][c]
+                for k in range(c, n + 1):
+                    M[r][k] -= f * M[c][k]
+    return [M[i][n] / M[i][i] if abs(M[i][i]) > 1e-12 else 0.0 for i in range(n)]
+
+
+def fit(X, y):
+    """Logistic regression, intercept first, by Newton's method with an L2 penalty."""
+    rows = [[1.0] + list(x) for x in X]
+    n = len(rows[0])
+    w = [0.0] * n
+    for _ in range(30):
+        g = [0.0] * n
+        H = [[0.0] * n for _ in range(n)]
+        for x, t in zip(rows, y):
+            z = sum(a * b for a, b in zip(w, x))
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            for i in range(n):
+                g[i] += (p - t) * x[i]
+                for j in range(i, n):
+                    H[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(1, n):
+            g[i] += L2 * w[i]
+            H[i][i] += L2
+        for i in range(n):
+            for j in range(i):
+                H[i][j] = H[j][i]
+        step = solve(H, g)
+        w = [a - b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return w
+
+
+def options(w, th):
+    return {"pair_min": th[0], "row_min": th[1], "model": {"bias": w[0], "weights": w[1:]}}
+
+
+def f1_with(binary, opts, names, tmp):
+    path = os.path.join(tmp, "opts.json")
+    json.dump(opts, open(path, "w"))
+    return ev.evaluate(binary, path, names)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ev.ROOT, "target", "release", "counterpart"))
+    a = ap.parse_args()
+    groups = ev.groups()
+    names = [os.path.basename(g) for g in groups]
+    with tempfile.TemporaryDirectory() as tmp:
+        data = {os.path.basename(g): labelled_pairs(a.bin, g, tmp) for g in groups}
+        for n in names:
+            X, y = data[n]
+            print(f"{n}: {len(y)} candidate pairs, {int(sum(y))} gold", file=sys.stderr)
+
+        def choose(train):
+            X = [x for n in train for x in data[n][0]]
+            y = [t for n in train for t in data[n][1]]
+            w = fit(X, y)
+            best = None
+            for pm in PAIR_MIN_GRID:
+                for rm in ROW_MIN_GRID:
+                    if rm > pm:
+                        continue
+                    res = f1_with(a.bin, options(w, (pm, rm)), train, tmp)
+                    f1 = sum(r["align_f1"] for r in res.values()) / len(res)
+                    if best is None or f1 > best[0] + 1e-9:
+                        best = (f1, (pm, rm))
+            return w, best[1]
+
+        cv = {}
+        for held in names:
+            w, rm = choose([n for n in names if n != held])
+            cv[held] = (f1_with(a.bin, options(w, rm), [held], tmp)[held], rm)
+        w, rm = choose(names)
+        fitted = f1_with(a.bin, options(w, rm), names, tmp)
+    print(f"{'group':24} {'fitted F1':>9} {'CV F1':>7} {'CV themes':>9} {'CV pair_min/row_min':>20}")
+    for n in names:
+        print(f"{n:24} {fitted[n]['align_f1']:9.4f} {cv[n][0]['align_f1']:7.4f} "
+              f"{cv[n][0]['themes_acc']:9.4f} {cv[n][1][0]:13.2f}/{cv[n][1][1]:.2f}")
+    mf = sum(fitted[n]["align_f1"] for n in names) / len(names)
+    mc = sum(cv[n][0]["align_f1"] for n in names) / len(names)
+    print(f"{'mean':24} {mf:9.4f} {mc:7.4f}")
+    print("fitted on all six: pair_min/row_min", rm)
+    print("bias", round(w[0], 3), "weights", [round(x, 3) for x in w[1:]])
+    print(json.dumps(options(w, rm)))
+
+
+if __name__ == "__main__":
+    main()
