@@ -5,7 +5,7 @@
 use crate::core::corrections;
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status, Taxonomy, compare};
 use crate::export::{Format, ReportContext};
-use crate::session::SessionFile;
+use crate::session::{CurrentFiles, SessionFile};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -50,6 +50,10 @@ pub struct ReportArgs {
     /// Report on a saved session (its documents, taxonomy, corrections and notes).
     #[arg(long, value_name = "FILE.counterpart", conflicts_with = "docs")]
     pub session: Option<PathBuf>,
+    /// With --session: read each document's file even when it lies outside the session's
+    /// folder or differs from the copy saved in the session (by default the saved copy is used).
+    #[arg(long)]
+    pub use_current_files: bool,
     /// Also save the comparison as a session the window can open.
     #[arg(long, value_name = "FILE.counterpart")]
     pub save_session: Option<PathBuf>,
@@ -90,7 +94,11 @@ pub struct Prepared {
 /// Loads documents (or a session) and compares them.
 pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
     if let Some(path) = &args.session {
-        return open_session(path);
+        let current = if args.use_current_files { CurrentFiles::All } else { CurrentFiles::SavedCopies };
+        return open_session(path, &current);
+    }
+    if args.use_current_files {
+        bail!("--use-current-files goes with --session FILE.counterpart");
     }
     let taxonomy = match &args.taxonomy {
         Some(p) => Taxonomy::load(p)?,
@@ -118,12 +126,17 @@ pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
     Ok(Prepared { inputs, comparison, work: crate::session::Work::default(), notices })
 }
 
-/// Opens a session file: its documents compared again, its work re-applied.
-pub fn open_session(path: &Path) -> Result<Prepared> {
+/// Opens a session file: its documents compared again, its work re-applied. Each
+/// document is the copy saved in the session unless `current` allows its file (see
+/// [`SessionFile::open_documents`]); a saved copy used instead of a file is noticed.
+pub fn open_session(path: &Path, current: &CurrentFiles) -> Result<Prepared> {
     let file = SessionFile::load(path)?;
     let taxonomy =
         Taxonomy::from_file(file.taxonomy.clone()).map_err(|e| anyhow::anyhow!("{}: taxonomy: {e}", path.display()))?;
-    let (inputs, mut notices) = file.documents(path);
+    let opened = file.open_documents(path, current);
+    let inputs = opened.inputs;
+    let mut notices = opened.notices;
+    notices.extend(opened.offers.iter().map(|o| format!("{}; --use-current-files uses the file", o.message())));
     let base = compare(&inputs, &CompareOptions { taxonomy, ..CompareOptions::default() });
     let (work, lost) = file.work(&base);
     notices.extend(lost);

@@ -7,7 +7,7 @@
 use counterpart::cli::open_session;
 use counterpart::core::corrections::Correction;
 use counterpart::core::{CompareOptions, DocumentInput, compare};
-use counterpart::session::{SessionFile, ViewState, Work};
+use counterpart::session::{CurrentFiles, SessionFile, ViewState, Work};
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -43,7 +43,8 @@ fn format_1_sessions_keep_loading() {
     if std::env::var_os("COUNTERPART_WRITE_FIXTURES").is_some() {
         write_fixture();
     }
-    let p = open_session(&fixture()).expect("the v1 fixture opens");
+    // Its documents lie outside its folder (`../../samples/`): asked for, they are read.
+    let p = open_session(&fixture(), &CurrentFiles::All).expect("the v1 fixture opens");
     assert!(p.notices.is_empty(), "{:?}", p.notices);
     assert_eq!(p.comparison.documents.len(), 2);
     assert_eq!(p.work.titles[0].as_deref(), Some("Azerbaijan–China 2024"));
@@ -52,6 +53,11 @@ fn format_1_sessions_keep_loading() {
     assert_eq!(p.work.view.search, "corridor");
     let (d, s) = p.comparison.find_segment("d1.s2").expect("segment");
     assert!(p.comparison.documents[d].segments[s].theme_by_user);
+    // Not asked for, they are not read: the saved copies open, with a notice each.
+    let q = open_session(&fixture(), &CurrentFiles::SavedCopies).expect("opens");
+    assert_eq!(q.notices.len(), 2, "{:?}", q.notices);
+    assert!(q.notices.iter().all(|n| n.contains("is outside the session's folder, so it was not read")));
+    assert_eq!(q.comparison.rows, p.comparison.rows, "the saved copies are the same texts");
 }
 
 #[test]
@@ -59,7 +65,7 @@ fn a_format_1_session_whose_sources_are_gone_opens_from_its_copies() {
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("moved.counterpart");
     std::fs::copy(fixture(), &copy).expect("copy");
-    let p = open_session(&copy).expect("opens");
+    let p = open_session(&copy, &CurrentFiles::All).expect("opens");
     assert_eq!(p.notices.len(), 2, "{:?}", p.notices);
     assert!(p.notices.iter().all(|n| n.contains("using the copy saved in the session")));
     assert_eq!(p.work.corrections.len(), 2, "corrections still apply to the saved copies");

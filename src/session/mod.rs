@@ -1,12 +1,20 @@
 //! Sessions: the user's work on a comparison, saved as RON in a `.counterpart` file.
 //!
 //! A session stores decisions, not what the engine can recompute: the documents (path,
-//! a content hash and a copy of the text, so it opens even when a source has moved),
-//! the taxonomy, the corrections and notes (anchored to their sentences' text, so they
-//! survive a source that changed), and the view. Saving writes a temporary file in the
-//! same folder, flushes it and renames it over the old one: a crash or a full disk
-//! leaves the previous session intact. A damaged, truncated or newer file is refused
+//! a content hash and a copy of the text), the taxonomy, the corrections and notes
+//! (anchored to their sentences' text, so they survive a source that changed), and the
+//! view. Sessions travel, so a session file is trusted with nothing: the saved copy of
+//! each document is what opens ([`open`]); a file outside the session's folder, or one
+//! that changed, is read only when the user asks ([`CurrentFiles`]); and every size in
+//! the file is bounded ([`bounded`]). Saving writes a temporary file in the same folder,
+//! flushes it and renames it over the old one: a crash, a kill or a full disk leaves the
+//! previous session intact. A damaged, truncated, oversized or newer file is refused
 //! with a message and changes nothing.
+
+pub mod bounded;
+pub mod open;
+
+pub use open::{CurrentFiles, FileOffer, OpenedDocuments, Why};
 
 use crate::core::corrections::{Correction, Notes};
 use crate::core::segment::fold_ws;
@@ -43,6 +51,16 @@ pub enum SessionError {
         /// What is wrong.
         reason: String,
     },
+    /// The file is larger than a session may be; it was not read.
+    #[error("{path}: the session file is {size} bytes; the limit is {limit} bytes")]
+    TooLarge {
+        /// The session file.
+        path: PathBuf,
+        /// Its size, as far as it was read.
+        size: u64,
+        /// [`bounded::MAX_SESSION_BYTES`].
+        limit: u64,
+    },
     /// The file was written by a newer Counterpart.
     #[error("{path}: written by a newer Counterpart (session format {version}; this version reads up to {VERSION})")]
     Newer {
@@ -62,13 +80,16 @@ pub struct SessionFile {
     pub format: String,
     /// The program that wrote it.
     pub saved_by: String,
-    /// The documents, in column order.
+    /// The documents, in column order (at most [`bounded::MAX_DOCUMENTS`]).
+    #[serde(deserialize_with = "bounded::documents")]
     pub documents: Vec<SessionDocument>,
     /// The taxonomy in use.
     pub taxonomy: TaxonomyFile,
-    /// The user's corrections, in the order made.
+    /// The user's corrections, in the order made (at most [`bounded::MAX_CORRECTIONS`]).
+    #[serde(deserialize_with = "bounded::corrections")]
     pub corrections: Vec<AnchoredCorrection>,
-    /// The user's notes on rows.
+    /// The user's notes on rows (at most [`bounded::MAX_NOTES`]).
+    #[serde(deserialize_with = "bounded::notes")]
     pub notes: Vec<AnchoredNote>,
     /// Filters and view.
     pub view: ViewState,
@@ -77,7 +98,8 @@ pub struct SessionFile {
 /// One document of a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionDocument {
-    /// Where it was read from: relative to the session file where possible.
+    /// Where it was read from: relative to the session's folder when it lies inside it
+    /// (with `/` between folders), else absolute.
     pub path: String,
     /// The column title the user gave it, if any.
     pub title: Option<String>,
@@ -85,7 +107,9 @@ pub struct SessionDocument {
     pub sha256: String,
     /// The encoding it was decoded from.
     pub encoding: String,
-    /// A copy of its text, used when the source has moved or is gone.
+    /// A copy of its text: what opens, unless the file is the same or the user asks for
+    /// the file (at most [`crate::core::read::MAX_TEXT_BYTES`], like a file on disk).
+    #[serde(deserialize_with = "bounded::saved_text")]
     pub text: String,
 }
 
@@ -103,7 +127,8 @@ pub struct Anchor {
 pub struct AnchoredCorrection {
     /// The correction as made.
     pub correction: Correction,
-    /// The segments it names, with their text.
+    /// The segments it names, with their text (at most [`bounded::MAX_ANCHORS`]).
+    #[serde(deserialize_with = "bounded::anchors")]
     pub anchors: Vec<Anchor>,
 }
 
@@ -165,6 +190,11 @@ fn segment_ids(corr: &Correction) -> Vec<&str> {
     }
 }
 
+/// The folder a session file lies in (`.` for a bare file name).
+pub fn session_dir(session_path: &Path) -> &Path {
+    session_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// A path as stored: relative to the session's folder when the document is inside it.
 fn stored_path(source: &str, session_dir: &Path) -> String {
     let p = Path::new(source);
@@ -179,7 +209,7 @@ fn stored_path(source: &str, session_dir: &Path) -> String {
 impl SessionFile {
     /// Builds the file for a comparison, its documents and the user's work.
     pub fn new(session_path: &Path, inputs: &[DocumentInput], comparison: &Comparison, work: &Work) -> Self {
-        let dir = session_path.parent().unwrap_or(Path::new("."));
+        let dir = session_dir(session_path);
         Self {
             version: VERSION,
             format: FORMAT.to_owned(),
@@ -229,7 +259,7 @@ impl SessionFile {
             format: String,
         }
         let damaged = |reason: String| SessionError::Damaged { path: path.to_path_buf(), reason };
-        let header: Header = ron::from_str(text).map_err(|e| damaged(e.to_string()))?;
+        let header: Header = bounded::from_ron(text).map_err(damaged)?;
         if header.format != FORMAT {
             return Err(damaged(format!("format is {:?}, not {FORMAT:?}", header.format)));
         }
@@ -237,54 +267,47 @@ impl SessionFile {
             v if v > VERSION => Err(SessionError::Newer { path: path.to_path_buf(), version: v }),
             // Version 1 is the current format. A later version adds a branch here that
             // reads the old layout and migrates it.
-            1 => ron::from_str::<Self>(text).map_err(|e| damaged(e.to_string())),
+            1 => bounded::from_ron::<Self>(text).map_err(damaged),
             v => Err(damaged(format!("unknown format version {v}"))),
         }
     }
 
-    /// Reads a session file.
+    /// Reads a session file: its size is checked first, and no more than
+    /// [`bounded::MAX_SESSION_BYTES`] is ever read (a device or a growing file included).
     pub fn load(path: &Path) -> Result<Self, SessionError> {
-        let bytes =
-            std::fs::read(path).map_err(|e| SessionError::Io { path: path.to_path_buf(), reason: e.to_string() })?;
+        use std::io::Read;
+        let io = |e: std::io::Error| SessionError::Io { path: path.to_path_buf(), reason: e.to_string() };
+        let limit = bounded::MAX_SESSION_BYTES;
+        let too_large = |size| SessionError::TooLarge { path: path.to_path_buf(), size, limit };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_dir() {
+            return Err(SessionError::Damaged { path: path.to_path_buf(), reason: "it is a folder".into() });
+        }
+        if meta.len() > limit {
+            return Err(too_large(meta.len()));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
+        }
         let text = String::from_utf8(bytes)
             .map_err(|_| SessionError::Damaged { path: path.to_path_buf(), reason: "not UTF-8 text".into() })?;
         Self::parse(&text, path)
     }
 
     /// Writes the session to `path` without ever leaving a half-written file there.
+    /// A session too large to open again is refused rather than written.
     pub fn save(&self, path: &Path) -> Result<(), SessionError> {
-        write_atomically(path, self.to_ron().as_bytes(), |f, bytes| f.write_all(bytes))
-    }
-
-    /// The documents to compare: each source if it is still there (re-read, and noted
-    /// when it changed), else the copy saved in the session. Returns them with notices
-    /// for the user.
-    pub fn documents(&self, session_path: &Path) -> (Vec<DocumentInput>, Vec<String>) {
-        let dir = session_path.parent().unwrap_or(Path::new("."));
-        let mut notices = Vec::new();
-        let inputs = self
-            .documents
-            .iter()
-            .map(|doc| {
-                let p = Path::new(&doc.path);
-                let full = if p.is_absolute() { p.to_path_buf() } else { dir.join(p) };
-                match DocumentInput::load(&full) {
-                    Ok(input) if sha256_hex(&input.text) == doc.sha256 => input,
-                    Ok(input) => {
-                        notices.push(format!(
-                            "{}: changed since the session was saved; compared again and corrections re-applied",
-                            full.display()
-                        ));
-                        input
-                    }
-                    Err(e) => {
-                        notices.push(format!("{e}; using the copy saved in the session"));
-                        DocumentInput::from_text(full.display().to_string(), doc.text.clone())
-                    }
-                }
-            })
-            .collect();
-        (inputs, notices)
+        let text = self.to_ron();
+        if text.len() as u64 > bounded::MAX_SESSION_BYTES {
+            return Err(SessionError::TooLarge {
+                path: path.to_path_buf(),
+                size: text.len() as u64,
+                limit: bounded::MAX_SESSION_BYTES,
+            });
+        }
+        write_atomically(path, text.as_bytes(), |f, bytes| f.write_all(bytes))
     }
 
     /// The user's work, re-anchored on a fresh comparison of the documents: a
@@ -336,18 +359,58 @@ fn rebuild(c: &Correction, ids: &[String]) -> Option<Correction> {
     })
 }
 
+/// How old a temporary file of an earlier save must be before it counts as left over
+/// where we cannot ask whether its process still runs: a save takes well under a minute.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// The temporary file a save of `path` by process `pid` writes first.
+fn temp_path(dir: &Path, name: &str, pid: u32) -> PathBuf {
+    dir.join(format!(".{name}.{pid}.tmp"))
+}
+
+/// Removes temporary files an earlier save of the same file left behind when its
+/// process was killed: those whose process is gone (Linux) or that are older than
+/// [`STALE_TEMP_AGE`]. A save still running in another process keeps its file.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    let proc_fs = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let gone = proc_fs && !Path::new("/proc").join(pid.to_string()).exists();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if gone || old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `path` with `write`, flushes it to disk
 /// and renames it over `path`. If anything fails, `path` is untouched and the
-/// temporary file is removed.
+/// temporary file is removed; one left by a killed save is removed by the next.
 pub fn write_atomically(
     path: &Path,
     bytes: &[u8],
     write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
     let io = |e: std::io::Error| SessionError::Io { path: path.to_path_buf(), reason: format!("cannot save: {e}") };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = session_dir(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    remove_stale_temps(dir, &name);
+    let tmp = temp_path(dir, &name, std::process::id());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         write(&mut f, bytes)?;
@@ -428,6 +491,75 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_source_opens_from_the_saved_copy_unless_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (inputs, c) = setup(dir.path());
+        let path = dir.path().join("s.counterpart");
+        SessionFile::new(&path, &inputs, &c, &work()).save(&path).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Declaration A and B\n\nThe Parties met in Baku.").unwrap();
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &CurrentFiles::SavedCopies);
+        assert_eq!(o.inputs[0].text, inputs[0].text, "the saved copy is the truth");
+        assert_eq!(o.inputs[1].text, inputs[1].text);
+        assert!(o.notices.is_empty(), "{:?}", o.notices);
+        assert_eq!(o.offers.len(), 1);
+        let offer = &o.offers[0];
+        assert_eq!((offer.doc, offer.why), (0, Why::Changed));
+        let m = offer.message();
+        assert!(m.starts_with("d1: ") && m.contains("a.txt changed since the session was saved"), "{m}");
+        assert!(m.contains("using the copy saved in the session (file: 45 bytes, modified "), "{m}");
+        assert!(m.contains(&format!("saved copy: {} bytes", inputs[0].text.len())), "{m}");
+        assert!(offer.action_label().starts_with("Use the file at ") && offer.action_label().ends_with("a.txt"));
+        // Asked for this document only: its file is used.
+        let only = CurrentFiles::Only([0].into_iter().collect());
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &only);
+        assert!(o.inputs[0].text.contains("met in Baku") && o.offers.is_empty());
+    }
+
+    #[test]
+    fn a_file_outside_the_session_folder_is_not_read_unless_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let (inputs, c) = setup(dir.path());
+        let folder = dir.path().join("session");
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("s.counterpart");
+        let mut file = SessionFile::new(&path, &inputs, &c, &work());
+        assert!(Path::new(&file.documents[0].path).is_absolute(), "outside the folder: absolute");
+        let secret = elsewhere.path().join("secret.txt");
+        std::fs::write(&secret, "The Parties will share the secret.").unwrap();
+        file.documents[1].path = secret.display().to_string();
+        // A relative path climbing out of the folder: not read, even though the same.
+        file.documents[0].path = "../a.txt".into();
+        file.save(&path).unwrap();
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &CurrentFiles::SavedCopies);
+        assert_eq!(o.inputs[0].text, inputs[0].text);
+        assert_eq!(o.inputs[1].text, inputs[1].text);
+        assert!(o.offers.iter().all(|f| f.why == Why::Outside), "{:?}", o.offers);
+        assert_eq!(o.offers.len(), 2);
+        assert!(o.offers[1].message().contains("secret.txt is outside the session's folder, so it was not read"));
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &CurrentFiles::All);
+        assert!(o.inputs[1].text.contains("share the secret"), "read when asked");
+        assert!(o.notices.iter().any(|n| n.contains("secret.txt: changed since the session was saved")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_inside_the_folder_pointing_out_counts_as_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let (inputs, c) = setup(dir.path());
+        let path = dir.path().join("s.counterpart");
+        SessionFile::new(&path, &inputs, &c, &work()).save(&path).unwrap();
+        let secret = elsewhere.path().join("secret.txt");
+        std::fs::write(&secret, std::fs::read(dir.path().join("b.txt")).unwrap()).unwrap();
+        std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+        std::os::unix::fs::symlink(&secret, dir.path().join("b.txt")).unwrap();
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &CurrentFiles::SavedCopies);
+        assert_eq!(o.offers.len(), 1, "{:?}", o.offers);
+        assert_eq!((o.offers[0].doc, o.offers[0].why), (1, Why::Outside));
+    }
+
+    #[test]
     fn a_changed_source_is_compared_again_and_lost_corrections_are_listed() {
         let dir = tempfile::tempdir().unwrap();
         let (inputs, c) = setup(dir.path());
@@ -440,7 +572,8 @@ mod tests {
         )
         .unwrap();
         let file = SessionFile::load(&path).unwrap();
-        let (docs, notices) = file.documents(&path);
+        let o = file.open_documents(&path, &CurrentFiles::All);
+        let (docs, notices) = (o.inputs, o.notices);
         assert!(notices[0].contains("changed since the session was saved"), "{notices:?}");
         let c2 = compare(&docs, &CompareOptions::default());
         let (w, lost) = file.work(&c2);
@@ -465,6 +598,132 @@ mod tests {
         assert!(r.unwrap_err().to_string().contains("cannot save: disk full"));
         assert_eq!(std::fs::read(&path).unwrap(), b"old session");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_temporary_file_left_by_a_killed_save_is_removed_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.counterpart");
+        // Process ids above the kernel's maximum (2^22) never run.
+        let dead = temp_path(dir.path(), "s.counterpart", 4_999_999);
+        std::fs::write(&dead, "half a sess").unwrap();
+        let alive = temp_path(dir.path(), "s.counterpart", std::process::id() + 1);
+        std::fs::write(&alive, "a save running elsewhere").unwrap();
+        let old = temp_path(dir.path(), "s.counterpart", 1);
+        std::fs::write(&old, "left long ago").unwrap();
+        let long_ago = std::time::SystemTime::now() - 2 * STALE_TEMP_AGE;
+        std::fs::File::options().write(true).open(&old).unwrap().set_modified(long_ago).unwrap();
+        let other = temp_path(dir.path(), "other.counterpart", 4_999_999);
+        std::fs::write(&other, "another file's save").unwrap();
+        write_atomically(&path, b"new", std::io::Write::write_all).unwrap();
+        assert!(!dead.exists(), "a dead process's temporary file is removed");
+        assert!(!old.exists(), "an old temporary file is removed");
+        assert!(other.exists(), "another file's temporary files are not touched");
+        let linux = Path::new("/proc/self").exists();
+        assert_eq!(alive.exists(), !linux || Path::new("/proc").join((std::process::id() + 1).to_string()).exists());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_bare_session_file_name_stores_relative_paths() {
+        assert_eq!(session_dir(Path::new("s.counterpart")), Path::new("."));
+        assert_eq!(session_dir(Path::new("/a/s.counterpart")), Path::new("/a"));
+        assert_eq!(open::resolve(Path::new("s.counterpart"), "a.txt"), Path::new("a.txt"));
+        assert_eq!(open::resolve(Path::new("x/s.counterpart"), "sub/a.txt"), Path::new("x/sub/a.txt"));
+        assert_eq!(open::resolve(Path::new("x/s.counterpart"), "/etc/os-release"), Path::new("/etc/os-release"));
+    }
+
+    /// A small valid session's text, to break in various ways.
+    fn valid_text(dir: &Path) -> String {
+        let (inputs, c) = setup(dir);
+        SessionFile::new(&dir.join("s.counterpart"), &inputs, &c, &work()).to_ron()
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_in_the_users_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = valid_text(dir.path());
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let hostile = text.replacen("  documents:", &format!("  extra:\n{deep},\n  documents:"), 1);
+        let e = SessionFile::parse(&hostile, Path::new("s.counterpart")).unwrap_err().to_string();
+        // `(`, version, format, saved_by, `extra:`, then the brackets on line 6.
+        assert!(e.contains("nested too deeply at line 6"), "{e}");
+        assert!(!e.contains("ron::") && !e.contains("recursion"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_and_truncation_are_refused_in_the_users_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = valid_text(dir.path());
+        let p = Path::new("s.counterpart");
+        let cases = [
+            (text.replacen("version: 1", "version: \"1\"", 1), "at line 2: expected a whole number"),
+            (text.replacen("documents: [", "documents: \"a.txt\", x: [", 1), "expected a list in [brackets]"),
+            (text.replacen("sha256: \"", "sha256: 12, x: \"", 1), "expected text in \"quotes\""),
+            (text.replacen("title: Some(\"Alpha\")", "title: Some(7)", 1), "expected text in \"quotes\""),
+            (text[..text.len() * 2 / 3].to_owned(), "the file ends too early"),
+            (text.replacen("  notes: [", "  notes: [(),", 1), "the field `anchor` is missing"),
+            (text.replacen("Split(", "Merge(", 1), "\"Merge\" is not one of the kinds allowed there"),
+        ];
+        for (hostile, want) in cases {
+            let e = SessionFile::parse(&hostile, p).unwrap_err().to_string();
+            assert!(e.starts_with("s.counterpart: not a readable Counterpart session ("), "{e}");
+            assert!(e.contains(want), "{want:?} not in {e:?}");
+            assert!(e.contains("line "), "{e}");
+        }
+    }
+
+    #[test]
+    fn too_many_documents_corrections_notes_or_anchors_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = valid_text(dir.path());
+        let p = Path::new("s.counterpart");
+        let doc = "(path: \"x.txt\", title: None, sha256: \"\", encoding: \"UTF-8\", text: \"x\"),";
+        let note = "(anchor: (segment: \"d1.s1\", text: \"x\"), note: \"n\"),";
+        let corr = "(correction: Split(segment: \"d1.s1\"), anchors: []),";
+        let anchor = "(segment: \"d1.s1\", text: \"x\"),";
+        let cases = [
+            ("documents: [", doc, bounded::MAX_DOCUMENTS, "more than 200 documents; a session holds at most 200"),
+            ("notes: [", note, bounded::MAX_NOTES, "more than 10000 notes"),
+            ("corrections: [", corr, bounded::MAX_CORRECTIONS, "more than 10000 corrections"),
+            ("anchors: [", anchor, bounded::MAX_ANCHORS, "more than 2 segments in one correction"),
+        ];
+        for (at, item, max, want) in cases {
+            let hostile = text.replacen(at, &format!("{at}{}", item.repeat(max + 1)), 1);
+            let e = SessionFile::parse(&hostile, p).unwrap_err().to_string();
+            assert!(e.contains(want), "{want:?} not in {e:?}");
+            // At the cap it still opens (documents beyond the sample's own do not matter here).
+            let fits = text.replacen(at, &format!("{at}{}", item.repeat(max - 2)), 1);
+            assert!(SessionFile::parse(&fits, p).is_ok(), "{max} {at}");
+        }
+    }
+
+    #[test]
+    fn a_saved_text_larger_than_a_file_may_be_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = valid_text(dir.path());
+        let big = "a".repeat(crate::core::read::MAX_TEXT_BYTES + 1);
+        let hostile = text.replacen("text: \"", &format!("text: \"{big}"), 1);
+        let e = SessionFile::parse(&hostile, Path::new("s.counterpart")).unwrap_err().to_string();
+        assert!(e.contains("a document's saved text is 671"), "{e}");
+        assert!(e.contains("bytes; the limit is 67108864 bytes, as for a file"), "{e}");
+    }
+
+    #[test]
+    fn a_file_larger_than_a_session_may_be_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.counterpart");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(bounded::MAX_SESSION_BYTES + 1).unwrap(); // sparse: no disk used
+        let e = SessionFile::load(&path).unwrap_err();
+        assert!(matches!(e, SessionError::TooLarge { .. }), "{e}");
+        assert!(e.to_string().contains("the session file is 150994945 bytes; the limit is 150994944 bytes"), "{e}");
+        #[cfg(unix)]
+        {
+            // A device reports no size: reading stops at the limit.
+            let e = SessionFile::load(Path::new("/dev/zero")).unwrap_err();
+            assert!(matches!(e, SessionError::TooLarge { .. }), "{e}");
+        }
     }
 
     #[test]
