@@ -3,7 +3,8 @@
 //! the complete old or the complete new one, and temporary files never pile up.
 
 use counterpart::core::Taxonomy;
-use counterpart::session::{FORMAT, SessionDocument, SessionFile, VERSION, ViewState, sha256_hex};
+use counterpart::session::{FORMAT, SessionDocument, SessionFile, VERSION, ViewState, sha256_hex, write_atomically};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -57,14 +58,27 @@ fn temp_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Not a test on its own: in the child, saves new generations until killed.
+/// Not a test on its own: in the child, saves new generations until killed. Every
+/// other save goes through `SessionFile::save`; the others write the same bytes
+/// through the same `write_atomically` slowly, so that many kills land mid-write.
 #[test]
 fn saving_child() {
     let Some(path) = std::env::var_os(CHILD_ENV).map(PathBuf::from) else { return };
     let mut g: u64 = std::env::var(FROM_ENV).ok().and_then(|g| g.parse().ok()).expect("generation");
     loop {
         g += 1;
-        session(g).save(&path).expect("save");
+        if g % 2 == 0 {
+            session(g).save(&path).expect("save");
+        } else {
+            let slowly = |f: &mut std::fs::File, bytes: &[u8]| {
+                for chunk in bytes.chunks(32 * 1024) {
+                    f.write_all(chunk)?;
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Ok(())
+            };
+            write_atomically(&path, session(g).to_ron().as_bytes(), slowly).expect("save");
+        }
     }
 }
 

@@ -78,6 +78,10 @@ pub struct App {
     job: Option<Job>,
     /// Errors and notices shown in the window.
     pub messages: Vec<Message>,
+    /// Documents of the open session shown from their saved copy, whose file may be used.
+    pub file_offers: Vec<crate::session::FileOffer>,
+    /// Which documents' files the open session was opened with.
+    pub current_files: crate::session::CurrentFiles,
     /// Row filters.
     pub filters: Filters,
     /// View settings (remembered).
@@ -130,6 +134,8 @@ impl App {
             window_title: String::new(),
             job: None,
             messages: Vec::new(),
+            file_offers: Vec::new(),
+            current_files: Default::default(),
             filters: Filters::default(),
             settings,
             collapsed: BTreeSet::new(),
@@ -227,6 +233,7 @@ impl App {
             }
             return;
         };
+        self.file_offers = result.offers;
         self.options.taxonomy = c.taxonomy.clone();
         let added = result.documents.len() != self.documents.len();
         self.titles.resize(result.documents.len(), None);
@@ -399,7 +406,21 @@ impl App {
                     if let Some(old) = self.job.take() {
                         old.cancel();
                     }
-                    self.job = Some(Job::start(JobInput::Session(path), self.options.clone(), self.repaint.clone()));
+                    self.current_files = Default::default();
+                    let input = JobInput::Session(path, Default::default());
+                    self.job = Some(Job::start(input, self.options.clone(), self.repaint.clone()));
+                }
+            }
+            Command::UseCurrentFile(d) => {
+                if self.dirty {
+                    self.pending_confirm = Some(Command::UseCurrentFile(d));
+                } else if let Some(path) = self.session_path.clone() {
+                    if let Some(old) = self.job.take() {
+                        old.cancel();
+                    }
+                    self.current_files = self.current_files.and(d);
+                    let input = JobInput::Session(path, self.current_files.clone());
+                    self.job = Some(Job::start(input, self.options.clone(), self.repaint.clone()));
                 }
             }
             Command::RemoveDocument(d) => {
@@ -842,6 +863,7 @@ impl App {
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {
+        self.file_offers_ui(ui);
         let mut dismiss = None;
         for (k, m) in self.messages.iter().enumerate() {
             let color = if m.error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };

@@ -79,6 +79,9 @@ pub enum Command {
     SaveSessionTo(PathBuf),
     /// Open a saved session (asks first when there are unsaved changes).
     OpenSession(PathBuf),
+    /// Open the session again reading this document's (column's) file instead of the
+    /// copy saved in it: the file lies outside the session's folder or changed.
+    UseCurrentFile(usize),
     /// Ask where to export a report.
     Export,
     /// Export a report to this file (the format follows the extension).

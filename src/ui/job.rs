@@ -5,7 +5,7 @@
 //! it is done, so the result shows without the user moving the mouse.
 
 use crate::core::{CompareOptions, Comparison, DocumentInput, Stage, Taxonomy, compare_with_progress};
-use crate::session::{SessionFile, Work};
+use crate::session::{CurrentFiles, FileOffer, SessionFile, Work};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -25,6 +25,8 @@ pub struct JobResult {
     pub session: Option<(PathBuf, Work)>,
     /// Notices for the user (sources moved or changed, work that no longer applies).
     pub notices: Vec<String>,
+    /// Documents of a session shown from their saved copy whose file the user may use.
+    pub offers: Vec<FileOffer>,
 }
 
 /// What a job starts from.
@@ -37,8 +39,8 @@ pub enum JobInput {
         /// Files to read and add.
         new_files: Vec<PathBuf>,
     },
-    /// A session file to open.
-    Session(PathBuf),
+    /// A session file to open, and which documents' files may be read.
+    Session(PathBuf, CurrentFiles),
 }
 
 /// A comparison running on its own thread.
@@ -76,9 +78,9 @@ impl Job {
                     }
                     // `None` when cancelled.
                     let comparison = compare_with_progress(&documents, &options, &report, &c).ok();
-                    JobResult { documents, errors, comparison, session: None, notices }
+                    JobResult { documents, errors, comparison, session: None, notices, offers: Vec::new() }
                 }
-                JobInput::Session(path) => open_session(&path, &report, &c),
+                JobInput::Session(path, current) => open_session(&path, &current, &report, &c),
             };
             // The window may have closed meanwhile; then nobody needs the result.
             let _ = tx.send(result);
@@ -95,6 +97,7 @@ impl Job {
                 comparison: None,
                 session: None,
                 notices: Vec::new(),
+                offers: Vec::new(),
             });
             return Self { cancel, progress, result: rx2 };
         }
@@ -128,6 +131,7 @@ impl Job {
                 comparison: None,
                 session: None,
                 notices: Vec::new(),
+                offers: Vec::new(),
             }),
         }
     }
@@ -139,13 +143,19 @@ impl Job {
 }
 
 /// Opens a session on the job's thread: its documents, its taxonomy, its work.
-fn open_session(path: &std::path::Path, report: &dyn crate::core::Progress, cancel: &AtomicBool) -> JobResult {
+fn open_session(
+    path: &std::path::Path,
+    current: &CurrentFiles,
+    report: &dyn crate::core::Progress,
+    cancel: &AtomicBool,
+) -> JobResult {
     let failed = |e: String| JobResult {
         documents: Vec::new(),
         errors: vec![e],
         comparison: None,
         session: None,
         notices: Vec::new(),
+        offers: Vec::new(),
     };
     let file = match SessionFile::load(path) {
         Ok(f) => f,
@@ -155,10 +165,11 @@ fn open_session(path: &std::path::Path, report: &dyn crate::core::Progress, canc
         Ok(t) => t,
         Err(e) => return failed(format!("{}: taxonomy: {e}", path.display())),
     };
-    let (documents, mut notices) = file.documents(path);
+    let opened = file.open_documents(path, current);
+    let (documents, mut notices, offers) = (opened.inputs, opened.notices, opened.offers);
     let options = CompareOptions { taxonomy, ..CompareOptions::default() };
     let Ok(comparison) = compare_with_progress(&documents, &options, report, cancel) else {
-        return JobResult { documents, errors: Vec::new(), comparison: None, session: None, notices };
+        return JobResult { documents, errors: Vec::new(), comparison: None, session: None, notices, offers };
     };
     let (work, lost) = file.work(&comparison);
     notices.extend(lost);
@@ -168,5 +179,6 @@ fn open_session(path: &std::path::Path, report: &dyn crate::core::Progress, canc
         comparison: Some(comparison),
         session: Some((path.to_path_buf(), work)),
         notices,
+        offers,
     }
 }

@@ -8,6 +8,7 @@ pub mod overview;
 pub mod side;
 pub mod style;
 pub mod table;
+mod trust;
 pub mod view;
 
 use app::{App, Settings};
