@@ -21,7 +21,8 @@ pub struct ReportContext<'a> {
     pub notes: &'a Notes,
     /// The corrections that were applied, in order.
     pub corrections: &'a [Correction],
-    /// Column titles (the user's where set, else the documents').
+    /// Column titles: the user's where set, else the short titles the window shows
+    /// ([`crate::core::titles::short_titles`]).
     pub titles: Vec<String>,
     /// When the report was made, as shown in its header.
     pub generated: String,
@@ -35,7 +36,10 @@ impl<'a> ReportContext<'a> {
             comparison,
             notes: &NO_NOTES,
             corrections: &[],
-            titles: comparison.documents.iter().map(|d| d.title.clone()).collect(),
+            titles: crate::core::titles::short_titles(
+                &comparison.documents.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(),
+                &comparison.documents.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(),
+            ),
             generated: utc_timestamp(std::time::SystemTime::now()),
         }
     }

@@ -6,10 +6,10 @@
 //! widget directly. The comparison itself is computed by a background [`Job`] and only
 //! read here.
 
-use super::commands::{self, Command, GroupBy};
+use super::commands::{self, Command, GroupBy, Step};
 use super::job::{Job, JobInput};
 use super::view::{self, Filters, Line};
-use super::{overview, side, style, table};
+use super::{fonts, overview, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
 use crate::export::{Format, ReportContext};
@@ -20,6 +20,9 @@ use std::sync::Arc;
 
 /// File extensions the open dialog offers.
 pub const SUPPORTED_EXTENSIONS: &[&str] = crate::core::read::EXTENSIONS;
+
+/// Rows PageUp/PageDown move before the table has been drawn once.
+const DEFAULT_PAGE_ROWS: usize = 10;
 
 /// How many recent sessions the File menu lists.
 const RECENT_SESSIONS: usize = 8;
@@ -36,11 +39,21 @@ pub struct Settings {
     /// Sessions opened or saved lately, newest first.
     #[serde(default)]
     pub recent_sessions: Vec<PathBuf>,
+    /// Whether rows of many documents show their most common wording once and, per
+    /// document, only what differs.
+    #[serde(default)]
+    pub compact: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { group_by: GroupBy::Theme, show_overview: false, show_details: true, recent_sessions: Vec::new() }
+        Self {
+            group_by: GroupBy::Theme,
+            show_overview: false,
+            show_details: true,
+            recent_sessions: Vec::new(),
+            compact: false,
+        }
     }
 }
 
@@ -59,6 +72,21 @@ pub struct App {
     pub documents: Vec<DocumentInput>,
     /// Column titles chosen by the user, parallel to `documents`.
     pub titles: Vec<Option<String>>,
+    /// Short titles made from the documents' own (what tells them apart), used where
+    /// the user chose none; the reports use the same.
+    short_titles: Vec<String>,
+    /// Column widths the user dragged, parallel to `documents` (`None`: a fair share).
+    pub column_widths: Vec<Option<f32>>,
+    /// Scroll the table back to its top-left corner on the next frame (a new comparison).
+    pub(crate) reset_scroll: bool,
+    /// Whether the fonts were checked against the comparison's scripts.
+    fonts_checked: bool,
+    /// Whether the window said that a script has no font (it says so once).
+    missing_font_told: bool,
+    /// Font providers to install before the first frame is drawn, asked for the
+    /// characters the window's own fonts lack. Empty in the window (eframe installs the
+    /// system's); tests put their own here.
+    pub font_providers: Vec<Arc<dyn egui::FontProvider>>,
     options: CompareOptions,
     base: Option<Arc<Comparison>>,
     /// The comparison as shown: the engine's result with the user's corrections.
@@ -71,6 +99,14 @@ pub struct App {
     pub session_path: Option<PathBuf>,
     /// Whether there is work not yet saved.
     pub dirty: bool,
+    /// The work as last saved or opened (`None`: never saved), to tell whether undoing
+    /// brought it back there.
+    saved: Option<Snapshot>,
+    /// Corrections taken back, the last one first to redo.
+    pub redo: Vec<Correction>,
+    /// Commands that open native dialogs report that no dialog could be opened (tests
+    /// of a desktop without one).
+    pub no_dialogs: bool,
     /// A command waiting for the user's answer about unsaved changes.
     pub pending_confirm: Option<Command>,
     quit_confirmed: bool,
@@ -92,6 +128,10 @@ pub struct App {
     pub selected: Option<usize>,
     /// Line to scroll into view on the next frame.
     pub scroll_to: Option<usize>,
+    /// Scroll `scroll_to` only as far as needed (keyboard moves) instead of centring it.
+    pub(crate) scroll_gently: bool,
+    /// How many rows the table showed last frame: the step of PageUp and PageDown.
+    pub(crate) page_rows: usize,
     pending: Vec<Command>,
     focus_search: bool,
     repaint: Option<egui::Context>,
@@ -108,6 +148,42 @@ pub struct App {
     pub(crate) row_heights: std::collections::HashMap<usize, (f32, f32)>,
 }
 
+/// What makes the work differ from a saved session: documents, titles, corrections, notes.
+#[derive(Debug, Clone, PartialEq)]
+struct Snapshot {
+    sources: Vec<String>,
+    titles: Vec<(usize, String)>,
+    corrections: Vec<Correction>,
+    notes: Notes,
+}
+
+/// What a native file dialog gave.
+enum Picked<T> {
+    /// The user chose.
+    Chosen(T),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown.
+    Unavailable,
+}
+
+/// A native dialog that returns in less time than this never showed: nobody picks or
+/// cancels that fast, while a missing portal or display answers at once.
+const DIALOG_NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Runs a native dialog, telling a cancel from a dialog that could not be shown.
+fn run_dialog<T>(no_dialogs: bool, dialog: impl FnOnce() -> Option<T>) -> Picked<T> {
+    if no_dialogs {
+        return Picked::Unavailable;
+    }
+    let start = std::time::Instant::now();
+    match dialog() {
+        Some(x) => Picked::Chosen(x),
+        None if start.elapsed() < DIALOG_NEVER_SHOWN => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
 struct LinesCache {
     comparison: *const Comparison,
     filters: Filters,
@@ -122,6 +198,12 @@ impl App {
         let mut app = Self {
             documents: Vec::new(),
             titles: Vec::new(),
+            short_titles: Vec::new(),
+            column_widths: Vec::new(),
+            reset_scroll: false,
+            fonts_checked: false,
+            missing_font_told: false,
+            font_providers: Vec::new(),
             options: CompareOptions::default(),
             base: None,
             comparison: None,
@@ -129,6 +211,9 @@ impl App {
             notes: Notes::new(),
             session_path: None,
             dirty: false,
+            saved: None,
+            redo: Vec::new(),
+            no_dialogs: false,
             pending_confirm: None,
             quit_confirmed: false,
             window_title: String::new(),
@@ -141,6 +226,8 @@ impl App {
             collapsed: BTreeSet::new(),
             selected: None,
             scroll_to: None,
+            scroll_gently: false,
+            page_rows: DEFAULT_PAGE_ROWS,
             pending: Vec::new(),
             focus_search: false,
             repaint,
@@ -179,8 +266,8 @@ impl App {
         if let Some(Some(t)) = self.titles.get(d) {
             return t.clone();
         }
-        match self.comparison.as_ref().and_then(|c| c.documents.get(d)) {
-            Some(doc) => doc.title.clone(),
+        match self.short_titles.get(d) {
+            Some(t) => t.clone(),
             None => self.documents.get(d).map(|x| x.source.clone()).unwrap_or_default(),
         }
     }
@@ -236,6 +323,8 @@ impl App {
         self.file_offers = result.offers;
         self.options.taxonomy = c.taxonomy.clone();
         let added = result.documents.len() != self.documents.len();
+        self.forget_view_of_other_documents(&result.documents);
+        self.fonts_checked = false;
         self.titles.resize(result.documents.len(), None);
         self.documents = result.documents;
         self.base = Some(Arc::new(c));
@@ -248,7 +337,8 @@ impl App {
             self.apply_view_state(&work.view);
             self.remember_session(&path);
             self.session_path = Some(path);
-            self.dirty = false;
+            self.redo.clear();
+            self.mark_saved();
         } else if added && self.session_path.is_some() {
             self.dirty = true;
         }
@@ -256,6 +346,86 @@ impl App {
         if let Some(id) = self.pending_selection.take() {
             self.select_segment(Some(&id));
         }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            sources: self.documents.iter().map(|d| d.source.clone()).collect(),
+            titles: self.titles.iter().enumerate().filter_map(|(d, t)| Some((d, t.clone()?))).collect(),
+            corrections: self.corrections.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// The work was saved (or opened) as it is now.
+    fn mark_saved(&mut self) {
+        self.saved = Some(self.snapshot());
+        self.dirty = false;
+    }
+
+    /// The work changed: it is unsaved unless it is back to what was saved (never
+    /// saved: unless there is no work left).
+    fn work_changed(&mut self) {
+        let now = self.snapshot();
+        self.dirty = match &self.saved {
+            Some(saved) => *saved != now,
+            None => !(now.titles.is_empty() && now.corrections.is_empty() && now.notes.is_empty()),
+        };
+    }
+
+    /// A sentence, quoted and shortened, by its segment id (the id itself when it is gone).
+    fn quote(&self, id: &str) -> String {
+        [self.comparison.as_ref(), self.base.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|c| c.find_segment(id).map(|(d, s)| c.documents[d].segments[s].text.clone()))
+            .map_or_else(|| id.to_owned(), |t| format!("“{}”", short(&t, 80)))
+    }
+
+    /// A correction in words, quoting its sentences.
+    fn describe(&self, correction: &Correction) -> String {
+        match correction {
+            Correction::SetTheme { segment, theme } => format!("theme of {} set to {theme}", self.quote(segment)),
+            Correction::Split { segment } => format!("{} split from its row", self.quote(segment)),
+            Correction::Join { a, b } => format!("rows of {} and {} joined", self.quote(a), self.quote(b)),
+        }
+    }
+
+    /// A message that no file dialog could be shown, and what to do instead.
+    fn no_dialog(&mut self, what: &str) {
+        self.messages.push(Message {
+            text: format!(
+                "No file dialog could be opened to {what} (this desktop has no file chooser portal). \
+                 Drop files on the window to open them, or use `counterpart report` on the command line."
+            ),
+            error: true,
+        });
+    }
+
+    /// View state that belongs to the documents shown (where the table is scrolled,
+    /// the document whose sections group the rows, folded groups, column widths) does
+    /// not carry over to other documents.
+    fn forget_view_of_other_documents(&mut self, next: &[DocumentInput]) {
+        let before: Vec<&str> = self.documents.iter().map(|d| d.source.as_str()).collect();
+        let after: Vec<&str> = next.iter().map(|d| d.source.as_str()).collect();
+        if before == after {
+            return;
+        }
+        self.reset_scroll = true;
+        if let GroupBy::Sections(d) = self.settings.group_by
+            && (before.get(d) != after.get(d) || after.get(d).is_none())
+        {
+            self.settings.group_by = GroupBy::Theme;
+        }
+        if self.filters.doc.is_some_and(|d| before.get(d) != after.get(d)) {
+            self.filters.doc = None;
+        }
+        self.collapsed.retain(|k| k.starts_with("theme:"));
+        self.column_widths = after
+            .iter()
+            .map(|s| before.iter().position(|b| b == s).and_then(|k| self.column_widths.get(k).copied().flatten()))
+            .collect();
+        self.rename = None;
     }
 
     fn remember_session(&mut self, path: &std::path::Path) {
@@ -331,7 +501,7 @@ impl App {
         };
         match SessionFile::new(&path, &self.documents, &c, &self.work()).save(&path) {
             Ok(()) => {
-                self.dirty = false;
+                self.mark_saved();
                 self.remember_session(&path);
                 self.messages.push(Message { text: format!("Saved {}", path.display()), error: false });
                 self.session_path = Some(path);
@@ -367,10 +537,15 @@ impl App {
             let (c, failed) = corrections::apply(base, &self.corrections);
             for &k in failed.iter().rev() {
                 let gone = self.corrections.remove(k);
-                self.messages
-                    .push(Message { text: format!("Correction no longer applies: {}", gone.describe()), error: false });
+                let text = format!("Correction no longer applies: {}", self.describe(&gone));
+                self.messages.push(Message { text, error: false });
             }
             self.comparison = Some(Arc::new(c));
+        }
+        if let Some(c) = &self.comparison {
+            let titles: Vec<&str> = c.documents.iter().map(|d| d.title.as_str()).collect();
+            let sources: Vec<&str> = c.documents.iter().map(|d| d.source.as_str()).collect();
+            self.short_titles = crate::core::titles::short_titles(&titles, &sources);
         }
         self.row_heights.clear();
     }
@@ -381,13 +556,21 @@ impl App {
             Command::OpenDialog => {
                 if self.headless {
                     self.recorded.push(Command::OpenDialog);
-                } else if let Some(files) = rfd::FileDialog::new()
-                    .add_filter("Declarations and sessions", &[SUPPORTED_EXTENSIONS, &[session::EXTENSION]].concat())
-                    .add_filter("Declarations", SUPPORTED_EXTENSIONS)
-                    .add_filter("Counterpart sessions", &[session::EXTENSION])
-                    .pick_files()
-                {
-                    self.apply(Command::AddFiles(files));
+                } else {
+                    match run_dialog(self.no_dialogs, || {
+                        rfd::FileDialog::new()
+                            .add_filter(
+                                "Declarations and sessions",
+                                &[SUPPORTED_EXTENSIONS, &[session::EXTENSION]].concat(),
+                            )
+                            .add_filter("Declarations", SUPPORTED_EXTENSIONS)
+                            .add_filter("Counterpart sessions", &[session::EXTENSION])
+                            .pick_files()
+                    }) {
+                        Picked::Chosen(files) => self.apply(Command::AddFiles(files)),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.no_dialog("choose documents"),
+                    }
                 }
             }
             Command::AddFiles(files) => {
@@ -427,7 +610,10 @@ impl App {
                 if d < self.documents.len() {
                     self.documents.remove(d);
                     self.titles.remove(d);
-                    self.dirty = true;
+                    if d < self.column_widths.len() {
+                        self.column_widths.remove(d);
+                    }
+                    self.work_changed();
                     self.remap_corrections(|x| match x.cmp(&d) {
                         std::cmp::Ordering::Less => Some(x),
                         std::cmp::Ordering::Equal => None,
@@ -443,10 +629,13 @@ impl App {
                     self.documents.insert(to, doc);
                     let t = self.titles.remove(from);
                     self.titles.insert(to, t);
+                    self.column_widths.resize(n, None);
+                    let w = self.column_widths.remove(from);
+                    self.column_widths.insert(to, w);
                     let mut order: Vec<usize> = (0..n).collect();
                     let moved = order.remove(from);
                     order.insert(to, moved);
-                    self.dirty = true;
+                    self.work_changed();
                     self.remap_corrections(|x| order.iter().position(|&o| o == x));
                     self.start_job(Vec::new());
                 }
@@ -454,7 +643,13 @@ impl App {
             Command::RenameDocument { doc, title } => {
                 if let Some(t) = self.titles.get_mut(doc) {
                     *t = (!title.trim().is_empty()).then(|| title.trim().to_owned());
-                    self.dirty = true;
+                    self.work_changed();
+                }
+            }
+            Command::SetColumnWidth { doc, width } => {
+                if doc < self.documents.len() {
+                    self.column_widths.resize(self.documents.len(), None);
+                    self.column_widths[doc] = width.map(|w| w.max(style::NARROWEST_DOC_COLUMN));
                 }
             }
             Command::CancelJob => {
@@ -475,31 +670,70 @@ impl App {
                 }
             }
             Command::Select(r) => self.selected = r,
+            Command::MoveSelection(step) => self.move_selection(step),
+            Command::SetSearch(text) => self.filters.search = text,
+            Command::NextMatch => {
+                if !self.filters.search.trim().is_empty() {
+                    let rows = self.shown_rows();
+                    let next = match self.selected.and_then(|r| rows.iter().position(|&(_, x)| x == r)) {
+                        Some(k) => (k + 1) % rows.len().max(1),
+                        None => 0,
+                    };
+                    if let Some(&(line, r)) = rows.get(next) {
+                        self.selected = Some(r);
+                        self.scroll_to = Some(line);
+                    }
+                }
+            }
+            Command::ClearSearch => self.filters.search.clear(),
             Command::FocusSearch => self.focus_search = true,
             Command::Correct(corr) => {
-                let follow = match &corr {
-                    Correction::SetTheme { segment, .. } | Correction::Split { segment } => Some(segment.clone()),
-                    Correction::Join { a, .. } => Some(a.clone()),
-                };
+                let follow = Some(segment_of(&corr).to_owned());
                 self.corrections.push(corr);
-                self.dirty = true;
+                self.redo.clear();
+                self.work_changed();
                 self.reapply_corrections();
                 self.select_segment(follow.as_deref());
             }
             Command::UndoCorrection => {
-                if self.corrections.pop().is_some() {
-                    self.dirty = true;
+                if let Some(undone) = self.corrections.pop() {
+                    self.work_changed();
                     self.reapply_corrections();
-                    self.selected = None;
+                    // The selection stays on the row the correction was about.
+                    self.select_segment(Some(segment_of(&undone)));
+                    self.redo.push(undone);
+                }
+            }
+            Command::RedoCorrection => {
+                if let Some(again) = self.redo.pop() {
+                    self.corrections.push(again.clone());
+                    self.work_changed();
+                    self.reapply_corrections();
+                    self.select_segment(Some(segment_of(&again)));
                 }
             }
             Command::SetGroupBy(g) => self.settings.group_by = g,
             Command::ToggleOverview => self.settings.show_overview = !self.settings.show_overview,
+            Command::ToggleCompact => {
+                self.settings.compact = !self.settings.compact;
+                self.row_heights.clear();
+            }
+            Command::ToggleDetails => self.settings.show_details = !self.settings.show_details,
             Command::FilterCell { doc, theme } => {
                 self.filters.themes = std::iter::once(theme).collect();
                 self.filters.doc = Some(doc);
                 self.settings.group_by = GroupBy::Theme;
+                // The overview would cover the rows it just picked.
+                self.settings.show_overview = false;
             }
+            Command::SetThemeFilter { theme, on } => {
+                if on {
+                    self.filters.themes.insert(theme);
+                } else {
+                    self.filters.themes.remove(&theme);
+                }
+            }
+            Command::ClearDocumentFilter => self.filters.doc = None,
             Command::ClearFilters => self.filters = Filters::default(),
             Command::SaveSession => match self.session_path.clone() {
                 Some(p) => self.save_session(p),
@@ -508,12 +742,17 @@ impl App {
             Command::SaveSessionAs => {
                 if self.headless {
                     self.recorded.push(Command::SaveSessionAs);
-                } else if let Some(p) = rfd::FileDialog::new()
-                    .add_filter("Counterpart session", &[session::EXTENSION])
-                    .set_file_name(format!("comparison.{}", session::EXTENSION))
-                    .save_file()
-                {
-                    self.apply(Command::SaveSessionTo(p));
+                } else {
+                    match run_dialog(self.no_dialogs, || {
+                        rfd::FileDialog::new()
+                            .add_filter("Counterpart session", &[session::EXTENSION])
+                            .set_file_name(format!("comparison.{}", session::EXTENSION))
+                            .save_file()
+                    }) {
+                        Picked::Chosen(p) => self.apply(Command::SaveSessionTo(p)),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.no_dialog("save the session"),
+                    }
                 }
             }
             Command::SaveSessionTo(p) => self.save_session(p),
@@ -521,12 +760,16 @@ impl App {
                 if self.headless {
                     self.recorded.push(Command::Export);
                 } else {
-                    let mut dialog = rfd::FileDialog::new().set_file_name("comparison.html");
-                    for f in Format::ALL {
-                        dialog = dialog.add_filter(f.label(), &[f.extension()]);
-                    }
-                    if let Some(p) = dialog.save_file() {
-                        self.apply(Command::ExportTo(p));
+                    match run_dialog(self.no_dialogs, || {
+                        let mut dialog = rfd::FileDialog::new().set_file_name("comparison.html");
+                        for f in Format::ALL {
+                            dialog = dialog.add_filter(f.label(), &[f.extension()]);
+                        }
+                        dialog.save_file()
+                    }) {
+                        Picked::Chosen(p) => self.apply(Command::ExportTo(p)),
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.no_dialog("export a report"),
                     }
                 }
             }
@@ -537,7 +780,7 @@ impl App {
                 } else {
                     self.notes.insert(segment, text);
                 }
-                self.dirty = true;
+                self.work_changed();
             }
             Command::ConfirmPending { save } => {
                 if save {
@@ -563,6 +806,45 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The rows the view shows, in order: (line index, row index).
+    pub fn shown_rows(&mut self) -> Vec<(usize, usize)> {
+        self.lines()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| if let Line::Row(r) = l { Some((i, *r)) } else { None })
+            .collect()
+    }
+
+    /// Where the selection is among the rows that match the text to find, and how
+    /// many match: `(position from 1, count)`; `None` when nothing is being found.
+    pub fn match_position(&mut self) -> Option<(Option<usize>, usize)> {
+        if self.filters.search.trim().is_empty() {
+            return None;
+        }
+        let rows = self.shown_rows();
+        let at = self.selected.and_then(|r| rows.iter().position(|&(_, x)| x == r)).map(|k| k + 1);
+        Some((at, rows.len()))
+    }
+
+    fn move_selection(&mut self, step: Step) {
+        let rows = self.shown_rows();
+        let Some(last) = rows.len().checked_sub(1) else { return };
+        let page = self.page_rows.max(1);
+        let at = self.selected.and_then(|r| rows.iter().position(|&(_, x)| x == r));
+        let to = match (step, at) {
+            (Step::Last, _) => last,
+            (Step::First, _) | (_, None) => 0,
+            (Step::Up, Some(k)) => k.saturating_sub(1),
+            (Step::Down, Some(k)) => (k + 1).min(last),
+            (Step::PageUp, Some(k)) => k.saturating_sub(page),
+            (Step::PageDown, Some(k)) => (k + page).min(last),
+        };
+        let (line, r) = rows[to];
+        self.selected = Some(r);
+        self.scroll_to = Some(line);
+        self.scroll_gently = true;
     }
 
     /// Selects the row holding a segment and scrolls to it.
@@ -610,6 +892,9 @@ impl App {
     /// Draws one frame and carries out what the user asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        for provider in std::mem::take(&mut self.font_providers) {
+            ctx.add_font_provider(provider);
+        }
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.finish_job(result);
         }
@@ -620,10 +905,28 @@ impl App {
         if !dropped.is_empty() {
             self.send(Command::AddFiles(dropped));
         }
+        if let Some(c) = self.comparison.clone()
+            && !self.fonts_checked
+        {
+            self.fonts_checked = true;
+            if !self.missing_font_told
+                && let Some(d) = fonts::undrawable_document(&ctx, &c)
+            {
+                self.missing_font_told = true;
+                self.messages.push(Message { text: fonts::missing_font_notice(&self.title(d)), error: false });
+            }
+        }
         // Keyboard shortcuts (text fields keep their own keys).
         for (shortcut, command) in commands::shortcuts() {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.send(command);
+            }
+        }
+        if !ctx.egui_wants_keyboard_input() {
+            for (shortcut, command) in commands::navigation_keys() {
+                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                    self.send(command);
+                }
             }
         }
 
@@ -648,12 +951,18 @@ impl App {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.settings.show_details {
-            egui::Panel::right("details").default_size(style::SIDE_PANEL_WIDTH).min_size(280.0).resizable(true).show(
-                ui,
-                |ui| {
+            let widest = (ui.available_width() * style::SIDE_PANEL_MAX_SHARE).max(style::SIDE_PANEL_MIN_WIDTH);
+            egui::Panel::right("details")
+                .default_size(style::SIDE_PANEL_WIDTH.min(widest))
+                .min_size(style::SIDE_PANEL_MIN_WIDTH)
+                .max_size(widest)
+                .resizable(true)
+                .show(ui, |ui| {
+                    if ui.small_button("Hide details ⏵").on_hover_text("Give the table the whole width").clicked() {
+                        self.send(Command::ToggleDetails);
+                    }
                     egui::ScrollArea::vertical().show(ui, |ui| side::details_ui(ui, self));
-                },
-            );
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             self.messages_ui(ui);
@@ -666,7 +975,6 @@ impl App {
         if self.settings.show_overview {
             overview::overview_window(&ctx, self);
         }
-        self.rename_dialog(&ctx);
         self.unsaved_dialog(&ctx);
         if self.job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -728,6 +1036,15 @@ impl App {
                 {
                     self.send(Command::UndoCorrection);
                 }
+                if ui
+                    .add_enabled(
+                        !self.redo.is_empty(),
+                        egui::Button::new("Redo correction").shortcut_text(ctx.format_shortcut(&commands::REDO)),
+                    )
+                    .clicked()
+                {
+                    self.send(Command::RedoCorrection);
+                }
                 if item(ui, "Find", Some(&commands::FIND)).clicked() {
                     self.send(Command::FocusSearch);
                 }
@@ -765,17 +1082,41 @@ impl App {
             ui.separator();
             let search_id = egui::Id::unique("counterpart-search");
             let find_label = ui.label("Find");
+            let mut text = self.filters.search.clone();
             let search = ui
                 .add(
-                    egui::TextEdit::singleline(&mut self.filters.search)
+                    egui::TextEdit::singleline(&mut text)
                         .id(search_id)
                         .hint_text("in all documents (Ctrl+F)")
                         .desired_width(220.0),
                 )
-                .labelled_by(find_label.id);
+                .labelled_by(find_label.id)
+                .on_hover_text("Enter: next match · Escape: clear");
+            if search.changed() {
+                self.send(Command::SetSearch(text));
+            }
+            if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                self.send(Command::NextMatch);
+                search.request_focus();
+            }
+            if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                self.send(Command::ClearSearch);
+            }
             if self.focus_search {
                 search.request_focus();
                 self.focus_search = false;
+            }
+            match self.match_position() {
+                Some((_, 0)) => {
+                    ui.label("No matches");
+                }
+                Some((Some(at), n)) => {
+                    ui.label(format!("{at} of {n}"));
+                }
+                Some((None, n)) => {
+                    ui.label(format!("{n} {}", if n == 1 { "match" } else { "matches" }));
+                }
+                None => {}
             }
             ui.separator();
             for status in [Status::Shared, Status::Differing, Status::Unique] {
@@ -802,18 +1143,34 @@ impl App {
                         .unwrap_or_default(),
                     n => format!("{n} themes"),
                 };
-                egui::ComboBox::new("theme-filter", "Themes").selected_text(label).width(200.0).show_ui(ui, |ui| {
-                    for (t, theme) in c.taxonomy.themes.iter().enumerate() {
-                        let mut on = self.filters.themes.contains(&t);
-                        if ui.checkbox(&mut on, &theme.label).changed() {
-                            if on {
-                                self.filters.themes.insert(t);
-                            } else {
-                                self.filters.themes.remove(&t);
+                // Ticking a theme keeps the list open (it closes on a click outside).
+                egui::ComboBox::new("theme-filter", "Themes")
+                    .selected_text(label)
+                    .width(200.0)
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+                    .show_ui(ui, |ui| {
+                        for (t, theme) in c.taxonomy.themes.iter().enumerate() {
+                            let mut on = self.filters.themes.contains(&t);
+                            if ui.checkbox(&mut on, &theme.label).changed() {
+                                self.send(Command::SetThemeFilter { theme: t, on });
                             }
                         }
+                    });
+                // The filters in force, each a chip that removes itself.
+                if let Some(d) = self.filters.doc {
+                    let chip = format!("Only {} ×", short(&self.title(d), 30));
+                    if ui.button(chip).on_hover_text("Show the rows of every document").clicked() {
+                        self.send(Command::ClearDocumentFilter);
                     }
-                });
+                }
+                if self.filters.themes.len() > 1 || self.filters.doc.is_some() {
+                    for t in self.filters.themes.clone() {
+                        let chip = format!("{} ×", c.taxonomy.themes[t].label);
+                        if ui.button(chip).on_hover_text("Stop showing only this theme").clicked() {
+                            self.send(Command::SetThemeFilter { theme: t, on: false });
+                        }
+                    }
+                }
             }
             if self.filters.any() && ui.button("Clear filters").clicked() {
                 self.send(Command::ClearFilters);
@@ -826,6 +1183,18 @@ impl App {
                 self.send(Command::NextDifference);
             }
             ui.separator();
+            if ui
+                .selectable_label(self.settings.compact, "Compact")
+                .on_hover_text(
+                    "Rows of three or more documents: the most common wording once, then per document only what differs",
+                )
+                .clicked()
+            {
+                self.send(Command::ToggleCompact);
+            }
+            if !self.settings.show_details && ui.button("Show details").clicked() {
+                self.send(Command::ToggleDetails);
+            }
             if ui
                 .selectable_label(self.settings.show_overview, "Overview")
                 .on_hover_text("Coverage of themes by document")
@@ -858,6 +1227,12 @@ impl App {
                 if !self.corrections.is_empty() {
                     ui.label(format!("· {} correction(s)", self.corrections.len()));
                 }
+                // What the highlight colours mean.
+                ui.separator();
+                let dark = ui.visuals().dark_mode;
+                let swatch = |text: &str, color| egui::RichText::new(text).background_color(color);
+                ui.label(swatch("differs from the most common wording", style::changed_word_background(dark)));
+                ui.label(swatch("matches Find", style::search_match_background(dark)));
             }
         });
     }
@@ -921,27 +1296,13 @@ impl App {
             });
         });
     }
+}
 
-    fn rename_dialog(&mut self, ctx: &egui::Context) {
-        let Some((doc, mut text)) = self.rename.take() else { return };
-        let mut keep = true;
-        egui::Window::new("Rename column").collapsible(false).resizable(false).show(ctx, |ui| {
-            let edit = ui.text_edit_singleline(&mut text);
-            edit.request_focus();
-            ui.horizontal(|ui| {
-                if ui.button("Rename").clicked() || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                {
-                    self.send(Command::RenameDocument { doc, title: text.clone() });
-                    keep = false;
-                }
-                if ui.button("Cancel").clicked() {
-                    keep = false;
-                }
-            });
-        });
-        if keep {
-            self.rename = Some((doc, text));
-        }
+/// The sentence a correction is about (the first of a join): the selection follows it.
+fn segment_of(correction: &Correction) -> &str {
+    match correction {
+        Correction::SetTheme { segment, .. } | Correction::Split { segment } => segment,
+        Correction::Join { a, .. } => a,
     }
 }
 

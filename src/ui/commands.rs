@@ -21,6 +21,23 @@ pub enum GroupBy {
     Sections(usize),
 }
 
+/// How far [`Command::MoveSelection`] moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The row above.
+    Up,
+    /// The row below.
+    Down,
+    /// A screenful up.
+    PageUp,
+    /// A screenful down.
+    PageDown,
+    /// The first row.
+    First,
+    /// The last row.
+    Last,
+}
+
 /// A request to the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -44,6 +61,13 @@ pub enum Command {
         /// New title.
         title: String,
     },
+    /// Set a column's width (`None` gives it its share of the window again).
+    SetColumnWidth {
+        /// Column.
+        doc: usize,
+        /// Width in points.
+        width: Option<f32>,
+    },
     /// Stop the comparison running in the background.
     CancelJob,
     /// Select the next row that is not shared.
@@ -52,16 +76,30 @@ pub enum Command {
     PreviousDifference,
     /// Select a row (by index into the comparison's rows), or none.
     Select(Option<usize>),
+    /// Move the selection through the rows shown and scroll to it.
+    MoveSelection(Step),
+    /// Set the text to find.
+    SetSearch(String),
+    /// Select the next row that matches the text to find (wraps around).
+    NextMatch,
+    /// Empty the Find field.
+    ClearSearch,
     /// Put the keyboard focus in the search field.
     FocusSearch,
     /// Apply a correction to the machine's analysis.
     Correct(Correction),
     /// Take back the last correction.
     UndoCorrection,
+    /// Make again the last correction taken back.
+    RedoCorrection,
     /// Group rows by theme or by a document's sections.
     SetGroupBy(GroupBy),
     /// Show or hide the coverage overview.
     ToggleOverview,
+    /// Switch the compact view of rows of many documents on or off.
+    ToggleCompact,
+    /// Show or hide the details panel.
+    ToggleDetails,
     /// Show only rows of this theme that this document has (a coverage-matrix cell).
     FilterCell {
         /// Document column.
@@ -69,6 +107,15 @@ pub enum Command {
         /// Theme index.
         theme: usize,
     },
+    /// Show (or stop showing only) one theme's rows.
+    SetThemeFilter {
+        /// Theme index.
+        theme: usize,
+        /// Whether the theme is among those shown.
+        on: bool,
+    },
+    /// Show the rows of every document again (undoes a coverage-matrix cell's filter).
+    ClearDocumentFilter,
     /// Show every row again.
     ClearFilters,
     /// Save the session to its file (asks for one the first time).
@@ -123,9 +170,32 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 /// Ctrl+Z: undo the last correction.
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+/// Ctrl+Shift+Z: redo the correction last undone.
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+/// Ctrl+Y: redo, as on Windows.
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// Keys that move the selection. They are only read when no text field has the
+/// keyboard (a text field uses them to move its cursor), and after the Alt+arrow
+/// shortcuts above, which they would otherwise shadow.
+pub fn navigation_keys() -> [(KeyboardShortcut, Command); 8] {
+    let key = |k| KeyboardShortcut::new(Modifiers::NONE, k);
+    [
+        (key(Key::ArrowUp), Command::MoveSelection(Step::Up)),
+        (key(Key::ArrowDown), Command::MoveSelection(Step::Down)),
+        (key(Key::PageUp), Command::MoveSelection(Step::PageUp)),
+        (key(Key::PageDown), Command::MoveSelection(Step::PageDown)),
+        (key(Key::Home), Command::MoveSelection(Step::First)),
+        (key(Key::End), Command::MoveSelection(Step::Last)),
+        (KeyboardShortcut::new(Modifiers::COMMAND, Key::Home), Command::MoveSelection(Step::First)),
+        (KeyboardShortcut::new(Modifiers::COMMAND, Key::End), Command::MoveSelection(Step::Last)),
+    ]
+}
 
 /// Shortcuts and the commands they send, in the order they are checked.
-pub fn shortcuts() -> [(KeyboardShortcut, Command); 9] {
+///
+/// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z (extra Shift is ignored).
+pub fn shortcuts() -> [(KeyboardShortcut, Command); 11] {
     [
         (OPEN, Command::OpenDialog),
         (FIND, Command::FocusSearch),
@@ -135,6 +205,8 @@ pub fn shortcuts() -> [(KeyboardShortcut, Command); 9] {
         (PREVIOUS_ALT, Command::PreviousDifference),
         (SAVE, Command::SaveSession),
         (EXPORT, Command::Export),
+        (REDO, Command::RedoCorrection),
+        (REDO_Y, Command::RedoCorrection),
         (UNDO, Command::UndoCorrection),
     ]
 }

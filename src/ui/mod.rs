@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod fonts;
 pub mod job;
 pub mod overview;
 pub mod side;

@@ -10,11 +10,11 @@ pub fn overview_window(ctx: &egui::Context, app: &mut App) {
     let Some(c) = app.comparison.clone() else { return };
     let mut open = app.settings.show_overview;
     egui::Window::new("Overview").open(&mut open).default_width(640.0).show(ctx, |ui| {
-        ui.label("Commitments per theme and document (shared / differing / unique). Click a cell to show those rows.");
+        ui.label("Rows per theme and document: all (shared / differing / unique). Click a cell to show those rows.");
         egui::Grid::new("coverage").striped(true).show(ui, |ui| {
             ui.strong("Theme");
             for d in 0..c.documents.len() {
-                ui.strong(c.documents[d].id.as_str()).on_hover_text(app.title(d));
+                ui.strong(short(&app.title(d), 24)).on_hover_text(format!("{}: {}", c.documents[d].id, app.title(d)));
             }
             ui.end_row();
             for (t, theme) in c.taxonomy.themes.iter().enumerate() {
@@ -30,9 +30,13 @@ pub fn overview_window(ctx: &egui::Context, app: &mut App) {
                             Status::Unique => u += 1,
                         }
                     }
-                    let text = if n == 0 { "—".to_owned() } else { format!("{n} ({s}/{df}/{u})") };
-                    let resp = ui.add_enabled(n > 0, egui::Button::new(text).frame(false));
-                    if resp.on_hover_text(format!("{} in {}", theme.label, app.title(d))).clicked() {
+                    // The total counts rows, like its parts, so they add up; the
+                    // commitments (a row may hold several of one document) are in the tip.
+                    let total = s + df + u;
+                    let text = if total == 0 { "—".to_owned() } else { format!("{total} ({s}/{df}/{u})") };
+                    let resp = ui.add_enabled(total > 0, egui::Button::new(text).frame(false));
+                    let tip = format!("{} in {}: {total} rows, {n} commitments", theme.label, app.title(d));
+                    if resp.on_hover_text(tip).clicked() {
                         app.send(Command::FilterCell { doc: d, theme: t });
                     }
                 }
@@ -44,11 +48,11 @@ pub fn overview_window(ctx: &egui::Context, app: &mut App) {
         egui::Grid::new("pairs").striped(true).show(ui, |ui| {
             ui.label("");
             for d in 0..c.documents.len() {
-                ui.strong(c.documents[d].id.as_str());
+                ui.strong(short(&app.title(d), 24));
             }
             ui.end_row();
             for a in 0..c.documents.len() {
-                ui.strong(c.documents[a].id.as_str()).on_hover_text(short(&app.title(a), 80));
+                ui.strong(short(&app.title(a), 24)).on_hover_text(app.title(a));
                 for b in 0..c.documents.len() {
                     if a == b {
                         ui.weak("—");

@@ -8,16 +8,29 @@ use egui::Color32;
 
 /// Width of the status column.
 pub const STATUS_COLUMN_WIDTH: f32 = 92.0;
-/// Narrowest a document column gets: about 15 characters, below which every word
-/// wraps. The table does not scroll sideways, so with many documents in a narrow
-/// window the last columns are cut off at the right edge.
-pub const MIN_DOC_COLUMN_WIDTH: f32 = 120.0;
+/// Narrowest a document column gets by itself: about 30 characters, so a line holds a
+/// clause. With more documents than fit, the table scrolls sideways instead.
+pub const MIN_DOC_COLUMN_WIDTH: f32 = 200.0;
+/// Narrowest the user can drag a document column: a few words still fit.
+pub const NARROWEST_DOC_COLUMN: f32 = 80.0;
+/// Width of the grip on a column title's right edge that resizes the column.
+pub const RESIZE_HANDLE_WIDTH: f32 = 8.0;
+/// The compact view shows a row compactly (the most common wording once, then per
+/// document what differs) from this many documents on: with two, the full text of
+/// both reads as easily.
+pub const COMPACT_MIN_DOCUMENTS: usize = 3;
+/// Height of the column titles pinned at the top of the table.
+pub const COLUMN_TITLES_HEIGHT: f32 = 28.0;
 /// Height of a theme or section header line.
 pub const HEADER_HEIGHT: f32 = 30.0;
 /// Vertical padding inside a row.
 pub const ROW_PADDING: f32 = 10.0;
 /// Width of the side panel.
 pub const SIDE_PANEL_WIDTH: f32 = 380.0;
+/// Narrowest the side panel can be dragged: its buttons still fit.
+pub const SIDE_PANEL_MIN_WIDTH: f32 = 200.0;
+/// Most of the window's width the side panel takes, so the table keeps the rest.
+pub const SIDE_PANEL_MAX_SHARE: f32 = 0.45;
 
 /// The colour of a status, for the current light or dark mode.
 pub fn status_color(status: Status, dark: bool) -> Color32 {
@@ -31,14 +44,9 @@ pub fn status_color(status: Status, dark: bool) -> Color32 {
     }
 }
 
-/// Background of a word that not every document of the row has.
+/// Background of a word that differs from the row's most common wording.
 pub fn changed_word_background(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0x5a, 0x45, 0x10) } else { Color32::from_rgb(0xff, 0xe0, 0x9e) }
-}
-
-/// Background of a word that some other documents of the row share, but not all.
-pub fn partly_shared_word_background(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x3a, 0x33, 0x22) } else { Color32::from_rgb(0xfb, 0xf1, 0xd9) }
 }
 
 /// Background of a search match.

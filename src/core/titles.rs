@@ -1,0 +1,162 @@
+//! Short column titles: the words that tell each document's title apart from the
+//! others ("Argentina", "Bangladesh", … for twelve "Joint Statement on … trade"
+//! titles), falling back to the file name. The window and every report use the same
+//! titles, so they are made here, away from both.
+
+use std::path::Path;
+
+/// Most distinguishing words a short title keeps: more than this is no longer short,
+/// and the first few are the telling ones (a country, a date).
+const MAX_WORDS: usize = 6;
+
+/// Longest a short title gets, in characters; longer ones end in "…".
+const MAX_CHARS: usize = 48;
+
+/// Words that never tell a title apart on their own, dropped at the ends of a short
+/// title ("of Argentina" reads as "Argentina").
+const FILLER: &[&str] = &[
+    "a", "an", "and", "at", "between", "by", "de", "del", "des", "du", "et", "for", "from", "in", "la", "le", "of",
+    "on", "the", "to", "with", "y",
+];
+
+/// The words of a title (split at spaces, dashes and slashes, so "United
+/// States-Argentina" has "Argentina"), each as written and in the form compared
+/// (lower case, no punctuation around it).
+fn words(title: &str) -> Vec<(&str, String)> {
+    title
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, w.to_lowercase()))
+        .collect()
+}
+
+/// The file name of `source` without its extension (the whole `source` when it has none).
+pub fn file_stem(source: &str) -> String {
+    Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Shortens `s` to [`MAX_CHARS`] characters with an ellipsis.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= MAX_CHARS {
+        s.to_owned()
+    } else {
+        s.chars().take(MAX_CHARS - 1).collect::<String>() + "…"
+    }
+}
+
+/// Short titles for documents with these `titles` read from these `sources` (paths
+/// or file names), in the same order.
+///
+/// Each keeps its title from the first to the last word that at most half of the
+/// titles have (filler words never count). A document falls back to its file
+/// name when its title has no such word or its short title would be the same as
+/// another's. A single document keeps its whole title.
+pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
+    let n = titles.len();
+    let stem = |d: usize| file_stem(sources.get(d).copied().unwrap_or_default());
+    if n < 2 {
+        return titles
+            .iter()
+            .enumerate()
+            .map(|(d, t)| if t.trim().is_empty() { stem(d) } else { clip(t.trim()) })
+            .collect();
+    }
+    let word_lists: Vec<Vec<(&str, String)>> = titles.iter().map(|t| words(t)).collect();
+    // A word tells titles apart when at most half of them have it: with two titles,
+    // only one; with twelve, a word six share still sorts them into groups.
+    let most = (n / 2).max(1);
+    let mut short: Vec<Option<String>> = (0..n)
+        .map(|d| {
+            let own = &word_lists[d];
+            // From the first to the last telling word, with what stands between them
+            // ("Republic of Korea" keeps its "of" though the other titles have one).
+            let telling = |(_, key): &(&str, String)| {
+                !FILLER.contains(&key.as_str())
+                    && word_lists.iter().filter(|o| o.iter().any(|(_, k)| k == key)).count() <= most
+            };
+            let start = own.iter().position(telling)?;
+            let end = own.iter().rposition(telling)?;
+            let kept: Vec<&str> = own[start..=end].iter().take(MAX_WORDS).map(|w| w.0).collect();
+            Some(clip(&kept.join(" ")))
+        })
+        .collect();
+    // A short title that two documents share tells nothing: both fall back.
+    for d in 0..n {
+        let clash = short[d].as_ref().is_some_and(|s| {
+            short.iter().enumerate().any(|(e, o)| e != d && o.as_ref().is_some_and(|o| o.eq_ignore_ascii_case(s)))
+        });
+        if clash {
+            let same = short[d].clone();
+            for s in short.iter_mut().filter(|s| **s == same) {
+                *s = None;
+            }
+        }
+    }
+    short.into_iter().enumerate().map(|(d, s)| s.unwrap_or_else(|| stem(d))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_that_differ_make_the_title() {
+        let titles = [
+            "Joint Statement on a Framework for an Agreement on Reciprocal Trade between the United States and Argentina",
+            "Joint Statement on a Framework for an Agreement on Reciprocal Trade between the United States and Ecuador",
+            "Joint Statement on a Framework for an Agreement on Reciprocal Trade between the United States and El Salvador",
+        ];
+        let short = short_titles(&titles, &["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(short, ["Argentina", "Ecuador", "El Salvador"]);
+    }
+
+    #[test]
+    fn hyphenated_names_are_split() {
+        let titles = [
+            "Joint Statement on Framework for a United States-Argentina Agreement on Reciprocal",
+            "Joint Statement on Framework for a United States-El Salvador Agreement on Reciprocal Trade",
+            "Joint Statement on Framework for a United States–Ecuador Agreement on Reciprocal Trade",
+        ];
+        assert_eq!(short_titles(&titles, &["a", "b", "c"]), ["Argentina", "El Salvador", "Ecuador"]);
+    }
+
+    #[test]
+    fn filler_at_the_ends_is_dropped_but_not_inside() {
+        let short = short_titles(
+            &["Declaration of the Republic of Korea and Japan", "Declaration of Chile and Japan"],
+            &["k.txt", "c.txt"],
+        );
+        assert_eq!(short, ["Republic of Korea", "Chile"]);
+    }
+
+    #[test]
+    fn identical_or_empty_titles_fall_back_to_the_file_name() {
+        let short = short_titles(&["Joint Statement", "Joint Statement", ""], &["/x/baku-2024.txt", "rome.pdf", "c"]);
+        assert_eq!(short, ["baku-2024", "rome", "c"]);
+    }
+
+    #[test]
+    fn a_title_that_only_drops_words_falls_back_to_the_file_name() {
+        // The second title's words are all in the first: nothing tells it apart.
+        let short = short_titles(&["Joint Statement of 2024", "Joint Statement"], &["a.txt", "b.txt"]);
+        assert_eq!(short, ["2024", "b"]);
+    }
+
+    #[test]
+    fn one_document_keeps_its_title_and_long_titles_are_clipped() {
+        assert_eq!(short_titles(&["Joint Declaration"], &["a.txt"]), ["Joint Declaration"]);
+        let long = "word ".repeat(30);
+        let other = "other ".repeat(30);
+        let s = short_titles(&[&long, &other], &["a", "b"]);
+        assert!(s[0].chars().count() <= MAX_CHARS, "{s:?}");
+        assert_eq!(s[0], "word word word word word word");
+    }
+
+    #[test]
+    fn same_short_titles_fall_back_to_file_names() {
+        let short =
+            short_titles(&["Statement A 2024", "Statement A 2024 ", "Statement B"], &["x.txt", "y.txt", "z.txt"]);
+        assert_eq!(short, ["x", "y", "B"]);
+    }
+}
