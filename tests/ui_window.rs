@@ -349,3 +349,133 @@ fn chinese_text_without_a_font_is_explained_once_in_words() {
     h.run();
     assert_eq!(font_notice_count(&h), 1, "said once");
 }
+
+#[test]
+fn the_compact_view_shows_the_common_wording_once_and_each_documents_figure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(twelve_statements(dir.path())[..4].to_vec(), 1200.0);
+    let c = h.state().comparison.clone().expect("comparison");
+    // The tariff row: Bangladesh's own figure differs from the common wording.
+    let r = c
+        .rows
+        .iter()
+        .position(|row| {
+            row.cells.iter().filter(|x| !x.is_empty()).count() == 4
+                && row.cells[1].iter().any(|&s| c.documents[1].segments[s].text.contains("11 percent"))
+        })
+        .expect("the tariff row has all four statements");
+    let words = counterpart::ui::table::differing_words(&c, &c.rows[r], 1);
+    assert!(words.iter().any(|w| w.contains("11")), "Bangladesh's figure differs: {words:?}");
+    let figure = words.join(" … ");
+    h.get_by_label("differs from the most common wording");
+    assert!(h.query_by_label(&figure).is_none(), "the full view shows whole sentences");
+    h.get_by_label("Compact").click();
+    h.run();
+    assert!(h.state().settings.compact);
+    h.get_by_label(&figure);
+    assert!(h.get_all_by_label_contains("Most common wording (").count() >= 1);
+}
+
+#[test]
+fn undo_keeps_the_selection_redo_makes_it_again_and_the_unsaved_marker_follows() {
+    let mut h = harness(samples(), 1200.0);
+    h.key_press(Key::F8);
+    h.run();
+    h.get_all_by_label("Split from row").next().expect("button").click();
+    h.run();
+    assert_eq!(h.state().corrections.len(), 1);
+    assert!(h.state().dirty);
+    let selected = h.state().selected;
+    assert!(selected.is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().corrections.is_empty());
+    assert!(!h.state().dirty, "everything was undone: nothing is unsaved");
+    assert!(h.state().selected.is_some(), "undo keeps a row selected");
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().corrections.len(), 1, "Ctrl+Shift+Z redoes");
+    assert!(h.state().dirty);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().corrections.len(), 1, "Ctrl+Y redoes");
+    // Saved, then changed and undone: back to the saved state.
+    let dir = tempfile::tempdir().expect("tempdir");
+    h.state_mut().apply(counterpart::ui::commands::Command::SaveSessionTo(dir.path().join("s.counterpart")));
+    assert!(!h.state().dirty);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().dirty, "undoing a saved correction is a change");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(!h.state().dirty, "redoing it is the saved state again");
+}
+
+#[test]
+fn a_file_dialog_that_cannot_open_says_so() {
+    let mut app = App::new(samples(), Settings::default(), None);
+    app.no_dialogs = true;
+    app.wait_for_comparison();
+    let mut h =
+        Harness::builder().with_size(egui::vec2(1500.0, 1000.0)).build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h.get_by_label("Open…").click();
+    h.run();
+    h.get_by_label_contains("No file dialog could be opened to choose documents");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label_contains("No file dialog could be opened to export a report");
+}
+
+#[test]
+fn the_details_panel_hides_and_comes_back() {
+    let mut h = harness(samples(), 1000.0);
+    h.get_by_label("Hide details ⏵").click();
+    h.run();
+    assert!(!h.state().settings.show_details);
+    assert!(h.query_by_label("Hide details ⏵").is_none());
+    h.get_by_label("Show details").click();
+    h.run();
+    assert!(h.state().settings.show_details);
+}
+
+#[test]
+fn the_theme_list_stays_open_while_ticking_themes() {
+    let mut h = harness(samples(), 3000.0);
+    h.get_by_label("Themes").click();
+    h.run();
+    h.get_by_label("Security").click();
+    h.run();
+    // Still open: its next check box is there to tick (it may be scrolled inside the list).
+    h.get_by_label("Health").click_accesskit();
+    h.run();
+    assert_eq!(h.state().filters.themes.len(), 2, "the second tick landed in the still-open list");
+}
+
+#[test]
+fn view_state_of_other_documents_does_not_carry_over() {
+    // Grouped by the sections of a document of an earlier run.
+    let settings = Settings { group_by: counterpart::ui::commands::GroupBy::Sections(0), ..Settings::default() };
+    let mut app = App::new(samples()[..2].to_vec(), settings, None);
+    app.headless = true;
+    app.wait_for_comparison();
+    assert_eq!(app.settings.group_by, counterpart::ui::commands::GroupBy::Theme);
+    let mut h =
+        Harness::builder().with_size(egui::vec2(1500.0, 900.0)).build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    // Scrolled to the end, then other documents come in: the table starts at the top.
+    h.key_press(Key::End);
+    h.run();
+    h.state_mut().apply(counterpart::ui::commands::Command::AddFiles(samples()[2..3].to_vec()));
+    h.state_mut().wait_for_comparison();
+    h.run();
+    let first = shown_rows(&mut h)[0];
+    let c = h.state().comparison.clone().expect("comparison");
+    let (d, s) =
+        c.rows[first].cells.iter().enumerate().find_map(|(d, cell)| cell.first().map(|&s| (d, s))).expect("cell");
+    let text = prefix(&c.documents[d].segments[s].text, 30);
+    let node = h.get_all_by_label_contains(&text).next().expect("the first row is drawn");
+    assert!(node.rect().top() < 300.0, "the new comparison opens at its top: {:?}", node.rect());
+}
