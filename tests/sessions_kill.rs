@@ -67,7 +67,7 @@ fn saving_child() {
     let mut g: u64 = std::env::var(FROM_ENV).ok().and_then(|g| g.parse().ok()).expect("generation");
     loop {
         g += 1;
-        if g % 2 == 0 {
+        if g.is_multiple_of(2) {
             session(g).save(&path).expect("save");
         } else {
             let slowly = |f: &mut std::fs::File, bytes: &[u8]| {

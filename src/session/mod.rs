@@ -61,6 +61,18 @@ pub enum SessionError {
         /// [`bounded::MAX_SESSION_BYTES`].
         limit: u64,
     },
+    /// The work holds more than a session may (it could not be opened again).
+    #[error("{path}: cannot save {count} {what}; a session holds at most {limit}")]
+    TooMany {
+        /// The session file.
+        path: PathBuf,
+        /// `documents`, `corrections` or `notes`.
+        what: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The cap.
+        limit: usize,
+    },
     /// The file was written by a newer Counterpart.
     #[error("{path}: written by a newer Counterpart (session format {version}; this version reads up to {VERSION})")]
     Newer {
@@ -299,6 +311,15 @@ impl SessionFile {
     /// Writes the session to `path` without ever leaving a half-written file there.
     /// A session too large to open again is refused rather than written.
     pub fn save(&self, path: &Path) -> Result<(), SessionError> {
+        for (what, count, limit) in [
+            ("documents", self.documents.len(), bounded::MAX_DOCUMENTS),
+            ("corrections", self.corrections.len(), bounded::MAX_CORRECTIONS),
+            ("notes", self.notes.len(), bounded::MAX_NOTES),
+        ] {
+            if count > limit {
+                return Err(SessionError::TooMany { path: path.to_path_buf(), what, count, limit });
+            }
+        }
         let text = self.to_ron();
         if text.len() as u64 > bounded::MAX_SESSION_BYTES {
             return Err(SessionError::TooLarge {
@@ -467,8 +488,9 @@ mod tests {
         assert!(text.starts_with("(\n  version: 1,"), "{}", &text[..40]);
         assert!(text.contains("path: \"a.txt\""), "paths are relative to the session");
         let file = SessionFile::load(&path).unwrap();
-        let (docs, notices) = file.documents(&path);
-        assert!(notices.is_empty(), "{notices:?}");
+        let o = file.open_documents(&path, &CurrentFiles::SavedCopies);
+        assert!(o.notices.is_empty() && o.offers.is_empty(), "{:?} {:?}", o.notices, o.offers);
+        let docs = o.inputs;
         let c2 = compare(&docs, &CompareOptions::default());
         let (w, lost) = file.work(&c2);
         assert!(lost.is_empty());
@@ -485,7 +507,8 @@ mod tests {
         let path = dir.path().join("s.counterpart");
         SessionFile::new(&path, &inputs, &c, &work()).save(&path).unwrap();
         std::fs::remove_file(dir.path().join("a.txt")).unwrap();
-        let (docs, notices) = SessionFile::load(&path).unwrap().documents(&path);
+        let o = SessionFile::load(&path).unwrap().open_documents(&path, &CurrentFiles::SavedCopies);
+        let (docs, notices) = (o.inputs, o.notices);
         assert_eq!(docs[0].text, inputs[0].text);
         assert!(notices[0].contains("a.txt: file not found; using the copy saved in the session"), "{notices:?}");
     }
@@ -696,6 +719,18 @@ mod tests {
             let fits = text.replacen(at, &format!("{at}{}", item.repeat(max - 2)), 1);
             assert!(SessionFile::parse(&fits, p).is_ok(), "{max} {at}");
         }
+    }
+
+    #[test]
+    fn work_too_large_to_open_again_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (inputs, c) = setup(dir.path());
+        let path = dir.path().join("s.counterpart");
+        let mut file = SessionFile::new(&path, &inputs, &c, &work());
+        file.documents = vec![file.documents[0].clone(); bounded::MAX_DOCUMENTS + 1];
+        let e = file.save(&path).unwrap_err().to_string();
+        assert!(e.ends_with("s.counterpart: cannot save 201 documents; a session holds at most 200"), "{e}");
+        assert!(!path.exists());
     }
 
     #[test]

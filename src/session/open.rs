@@ -195,15 +195,6 @@ impl SessionFile {
         }
         out
     }
-
-    /// The documents with the saved copies as the truth, and every notice as text
-    /// (offers included): what the command line shows without `--use-current-files`.
-    pub fn documents(&self, session_path: &Path) -> (Vec<DocumentInput>, Vec<String>) {
-        let o = self.open_documents(session_path, &CurrentFiles::SavedCopies);
-        let mut notices = o.notices;
-        notices.extend(o.offers.iter().map(FileOffer::message));
-        (o.inputs, notices)
-    }
 }
 
 #[cfg(test)]
