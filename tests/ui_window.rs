@@ -265,13 +265,16 @@ fn a_column_is_renamed_in_place_enter_keeps_and_escape_cancels() {
 }
 
 #[test]
-fn reports_from_the_command_line_use_the_same_short_titles() {
+fn twelve_statements_get_their_country_as_title() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let files = twelve_statements(dir.path());
-    let inputs: Vec<_> = files.iter().map(|p| counterpart::core::DocumentInput::load(p).expect("document")).collect();
+    let inputs: Vec<_> = twelve_statements(dir.path())
+        .iter()
+        .map(|p| counterpart::core::DocumentInput::load(p).expect("document"))
+        .collect();
     let c = counterpart::core::compare(&inputs, &counterpart::core::CompareOptions::default());
-    let ctx = counterpart::export::ReportContext::new(&c);
-    assert_eq!(ctx.titles, COUNTRIES);
+    let titles: Vec<&str> = c.documents.iter().map(|d| d.title.as_str()).collect();
+    let sources: Vec<&str> = c.documents.iter().map(|d| d.source.as_str()).collect();
+    assert_eq!(counterpart::core::titles::short_titles(&titles, &sources), COUNTRIES);
 }
 
 /// A statement in Chinese, and its English counterpart.

@@ -19,6 +19,10 @@ const FILLER: &[&str] = &[
     "on", "the", "to", "with", "y",
 ];
 
+/// Small words inside a name ("Republic of Korea", "Cabo de Hornos"); "and" or "on"
+/// would join a name to the next one ("Kazakhstan on Further Deepening").
+const NAME_JOINERS: &[&str] = &["of", "de", "del", "la"];
+
 /// The words of a title (split at spaces, dashes and slashes, so "United
 /// States-Argentina" has "Argentina"), each as written and in the form compared
 /// (lower case, no punctuation around it).
@@ -48,8 +52,10 @@ fn clip(s: &str) -> String {
 /// Short titles for documents with these `titles` read from these `sources` (paths
 /// or file names), in the same order.
 ///
-/// Each keeps its title from the first to the last word that at most half of the
-/// titles have (filler words never count). A document falls back to its file
+/// A word tells when at most half of the titles have it (filler words never do). Each
+/// title keeps its first telling word written as a name (capital, then lower case)
+/// and the telling names right after it; a title without one keeps the span from its
+/// first to its last telling word. A document falls back to its file
 /// name when its title has no such word or its short title would be the same as
 /// another's. A single document keeps its whole title.
 pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
@@ -75,6 +81,26 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
                 !FILLER.contains(&key.as_str())
                     && word_lists.iter().filter(|o| o.iter().any(|(_, k)| k == key)).count() <= most
             };
+            // A name first: the first telling word written like one ("Azerbaijan", not
+            // "DECLARATION" or "Establishment" further on), with the telling names
+            // right after it ("El Salvador", "Republic of Korea").
+            let is_name =
+                |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+            let named = |k: usize| own.get(k).is_some_and(|w| telling(w) && is_name(w.0));
+            if let Some(start) = (0..own.len()).find(|&k| named(k)) {
+                let mut end = start;
+                loop {
+                    if named(end + 1) {
+                        end += 1;
+                    } else if own.get(end + 1).is_some_and(|w| NAME_JOINERS.contains(&w.1.as_str())) && named(end + 2) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let kept: Vec<&str> = own[start..=end].iter().take(MAX_WORDS).map(|w| w.0).collect();
+                return Some(clip(&kept.join(" ")));
+            }
             let start = own.iter().position(telling)?;
             let end = own.iter().rposition(telling)?;
             let kept: Vec<&str> = own[start..=end].iter().take(MAX_WORDS).map(|w| w.0).collect();
@@ -109,6 +135,16 @@ mod tests {
         ];
         let short = short_titles(&titles, &["a.txt", "b.txt", "c.txt"]);
         assert_eq!(short, ["Argentina", "Ecuador", "El Salvador"]);
+    }
+
+    #[test]
+    fn a_name_wins_over_other_telling_words() {
+        let titles = [
+            "JOINT DECLARATION between the Republic of Azerbaijan and the People's Republic of China on the Establishment of a Strategic Partnership",
+            "JOINT STATEMENT of the People's Republic of China and the Republic of Kazakhstan on Further Deepening the Comprehensive Strategic Partnership",
+            "JOINT STATEMENT between the People's Republic of China and the Republic of Uzbekistan on the All-Weather Comprehensive Strategic Partnership in the New Era",
+        ];
+        assert_eq!(short_titles(&titles, &["a", "b", "c"]), ["Azerbaijan", "Kazakhstan", "Uzbekistan"]);
     }
 
     #[test]

@@ -21,8 +21,7 @@ pub struct ReportContext<'a> {
     pub notes: &'a Notes,
     /// The corrections that were applied, in order.
     pub corrections: &'a [Correction],
-    /// Column titles: the user's where set, else the short titles the window shows
-    /// ([`crate::core::titles::short_titles`]).
+    /// Column titles: the documents' own here; the window passes the titles it shows.
     pub titles: Vec<String>,
     /// When the report was made, as shown in its header.
     pub generated: String,
@@ -36,10 +35,7 @@ impl<'a> ReportContext<'a> {
             comparison,
             notes: &NO_NOTES,
             corrections: &[],
-            titles: crate::core::titles::short_titles(
-                &comparison.documents.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(),
-                &comparison.documents.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(),
-            ),
+            titles: comparison.documents.iter().map(|d| d.title.clone()).collect(),
             generated: utc_timestamp(std::time::SystemTime::now()),
         }
     }
