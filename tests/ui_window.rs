@@ -482,3 +482,25 @@ fn view_state_of_other_documents_does_not_carry_over() {
     let node = h.get_all_by_label_contains(&text).next().expect("the first row is drawn");
     assert!(node.rect().top() < 300.0, "the new comparison opens at its top: {:?}", node.rect());
 }
+
+#[test]
+fn a_correction_that_no_longer_applies_quotes_its_sentence() {
+    let mut h = harness(samples(), 1000.0);
+    let c = h.state().comparison.clone().expect("comparison");
+    let sentence = c.documents[0].segments[1].text.clone();
+    let id = c.documents[0].segments[1].id.clone();
+    h.state_mut().apply(counterpart::ui::commands::Command::Correct(
+        counterpart::core::corrections::Correction::SetTheme { segment: id.clone(), theme: "no-such-theme".into() },
+    ));
+    h.run();
+    let notice = h
+        .state()
+        .messages
+        .iter()
+        .find(|m| m.text.starts_with("Correction no longer applies"))
+        .expect("a notice")
+        .text
+        .clone();
+    assert!(notice.contains(&prefix(&sentence, 40)), "the sentence is quoted: {notice}");
+    assert!(!notice.contains(&id), "no internal id: {notice}");
+}
