@@ -60,6 +60,17 @@ pub struct ReportArgs {
     /// The date shown in report headers (default: now, in UTC).
     #[arg(long, value_name = "TEXT")]
     pub date: Option<String>,
+    /// Print how long each stage of the engine took, on stderr.
+    #[arg(long)]
+    pub debug_timing: bool,
+    /// Write every candidate pair the aligner weighed, with the pair model's features
+    /// and probability, to FILE (JSON lines; a tuning aid, see tools/tune.py).
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub debug_pairs: Option<PathBuf>,
+    /// Read the aligner's options (thresholds and pair-model weights) from FILE (JSON;
+    /// a tuning aid, see tools/tune.py).
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub align_options: Option<PathBuf>,
     /// The documents to compare (two or more), unless --session is given.
     #[arg(value_name = "DOC", required_unless_present = "session")]
     pub docs: Vec<PathBuf>,
@@ -122,8 +133,49 @@ pub fn prepare(args: &ReportArgs) -> Result<Prepared> {
     if inputs.len() < 2 {
         bail!("give at least two documents to compare");
     }
-    let comparison = compare(&inputs, &CompareOptions { taxonomy, ..CompareOptions::default() });
+    let mut options = CompareOptions { taxonomy, ..CompareOptions::default() };
+    if let Some(p) = &args.align_options {
+        let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+        options.align = serde_json::from_str(&text).with_context(|| format!("{}: not aligner options", p.display()))?;
+    }
+    let comparison = run_engine(&inputs, &options, args)?;
     Ok(Prepared { inputs, comparison, work: crate::session::Work::default(), notices })
+}
+
+/// Runs the engine, with the debugging outputs the arguments ask for.
+fn run_engine(inputs: &[DocumentInput], options: &CompareOptions, args: &ReportArgs) -> Result<Comparison> {
+    let start = std::time::Instant::now();
+    // The last stage and fraction printed: a line per stage and per tenth of it.
+    let last = std::sync::Mutex::new(None::<(crate::core::Stage, f32)>);
+    let progress = |stage: crate::core::Stage, done: f32| {
+        if args.debug_timing
+            && let Ok(mut last) = last.lock()
+            && last.is_none_or(|(s, d)| s != stage || done >= d + 0.1)
+        {
+            eprintln!("counterpart: timing: {stage:?} {:.0}% at {:.3} s", done * 100.0, start.elapsed().as_secs_f64());
+            *last = Some((stage, done));
+        }
+    };
+    let (comparison, pairs) = if args.debug_pairs.is_some() {
+        crate::core::compare_with_pairs(inputs, options, &progress)
+    } else {
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let c = crate::core::compare_with_progress(inputs, options, &progress, &never)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        (c, Vec::new())
+    };
+    if args.debug_timing {
+        eprintln!("counterpart: timing: done at {:.3} s", start.elapsed().as_secs_f64());
+    }
+    if let Some(path) = &args.debug_pairs {
+        let mut out = String::new();
+        for p in &pairs {
+            out.push_str(&serde_json::to_string(p)?);
+            out.push('\n');
+        }
+        write(path, &out)?;
+    }
+    Ok(comparison)
 }
 
 /// Opens a session file: its documents compared again, its work re-applied. Each

@@ -30,7 +30,7 @@ spec.loader.exec_module(score_mod)
 FEATURES = ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict",
             "order_gap"]
 PAIR_MIN_GRID = [0.3, 0.4, 0.5]
-ROW_MIN_GRID = [0.1, 0.2, 0.3]
+ROW_MIN_GRID = [0.1, 0.2, 0.3, 0.5]
 L2 = 1.0
 
 
@@ -146,8 +146,6 @@ def main():
             best = None
             for pm in PAIR_MIN_GRID:
                 for rm in ROW_MIN_GRID:
-                    if rm > pm:
-                        continue
                     res = f1_with(a.bin, options(w, (pm, rm)), train, tmp)
                     f1 = sum(r["align_f1"] for r in res.values()) / len(res)
                     if best is None or f1 > best[0] + 1e-9:

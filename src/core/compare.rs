@@ -82,7 +82,8 @@ fn compare_full(
     let (documents, tokens): (Vec<Document>, Vec<Vec<Vec<String>>>) = analysed.into_iter().flatten().unzip();
 
     progress.report(Stage::Aligning, 0.0);
-    let seg_texts: Vec<Vec<&str>> = documents.iter().map(|d| d.segments.iter().map(|s| s.text.as_str()).collect()).collect();
+    let seg_texts: Vec<Vec<&str>> =
+        documents.iter().map(|d| d.segments.iter().map(|s| s.text.as_str()).collect()).collect();
     let whole: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let names = features::proper_names(&seg_texts, &whole);
     let vectors = features::vectorise(&tokens);
@@ -102,14 +103,9 @@ fn compare_full(
         })
         .collect();
     check()?;
-    let alignment = align::align(
-        &feats,
-        &options.align,
-        keep_pairs,
-        &|f: f32| progress.report(Stage::Aligning, f),
-        &cancelled,
-    )
-    .ok_or(Cancelled)?;
+    let alignment =
+        align::align(&feats, &options.align, keep_pairs, &|f: f32| progress.report(Stage::Aligning, f), &cancelled)
+            .ok_or(Cancelled)?;
 
     progress.report(Stage::Diffing, 0.0);
     let vectors: Vec<Vec<SparseVec>> = feats.into_iter().map(|d| d.into_iter().map(|f| f.vector).collect()).collect();
@@ -424,5 +420,167 @@ mod tests {
         let inputs = [DocumentInput::from_text("a", "Text one.")];
         let r = compare_with_progress(&inputs, &CompareOptions::default(), &|_: Stage, _: f32| {}, &cancel);
         assert_eq!(r.err(), Some(Cancelled));
+    }
+
+    /// Rows as sets of (document source, segment text), independent of column order.
+    fn row_sets(c: &Comparison) -> Vec<Vec<(String, String)>> {
+        let mut rows: Vec<Vec<(String, String)>> = c
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells: Vec<(String, String)> = r
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(d, cell)| {
+                        cell.iter()
+                            .map(move |&s| (c.documents[d].source.clone(), c.documents[d].segments[s].text.clone()))
+                    })
+                    .collect();
+                cells.sort();
+                cells
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    #[test]
+    fn the_order_of_documents_does_not_change_the_rows() {
+        let a = (
+            "a.txt",
+            "Declaration between Azerbaijan and China\n\nThe Parties will raise trade to 10 billion dollars. \
+                 The Parties will open direct flights between Baku and Beijing. The Parties condemn terrorism in all its forms.",
+        );
+        let b = (
+            "b.txt",
+            "Declaration between Kazakhstan and China\n\nThe Parties condemn terrorism, separatism and extremism. \
+                 The Parties will raise trade to 20 billion dollars. Culture days will be held every year.",
+        );
+        let c = (
+            "c.txt",
+            "Declaration between Uzbekistan and China\n\nThe Parties will raise mutual trade to 15 billion dollars. \
+                 The Parties will open direct flights between Tashkent and Beijing. The Parties condemn terrorism.",
+        );
+        let first = row_sets(&cmp(&[a, b, c]));
+        for order in [[b, c, a], [c, a, b], [c, b, a]] {
+            assert_eq!(row_sets(&cmp(&order)), first, "order {:?}", order.map(|d| d.0));
+        }
+    }
+
+    #[test]
+    fn a_boilerplate_sentence_in_three_articles_pairs_article_by_article() {
+        let articles = [
+            ("Trade", "The Parties shall reduce customs duties on industrial goods."),
+            ("Energy", "The Parties shall cooperate on the security of gas supply."),
+            ("Transport", "The Parties shall open their road haulage markets."),
+        ];
+        let doc = |extra: &str| {
+            let mut t = String::from("Association Agreement\n\n");
+            for (k, (title, body)) in articles.iter().enumerate() {
+                t += &format!(
+                    "Article {}\n\n{body} A regular dialogue will take place on the matters covered by this Article.\n\n",
+                    k + 1
+                );
+                let _ = title;
+            }
+            t + extra
+        };
+        let c = cmp(&[
+            ("a.txt", &doc("")),
+            ("b.txt", &doc("Article 4\n\nThe Parties shall protect geographical indications.")),
+        ]);
+        let dialogue = |d: usize| -> Vec<usize> {
+            c.documents[d]
+                .segments
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.text.contains("regular dialogue"))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (da, db) = (dialogue(0), dialogue(1));
+        assert_eq!(da.len(), 3);
+        for (x, y) in da.iter().zip(&db) {
+            let r = c.rows.iter().find(|r| r.cells[0].contains(x)).expect("row");
+            assert_eq!(r.cells[1], vec![*y], "the copy in article {} pairs with the same article's", x);
+        }
+    }
+
+    #[test]
+    fn a_sentence_merging_five_takes_at_most_three() {
+        let a = "Statement\n\nThe Parties will cooperate in trade, energy, transport, tourism and health care.";
+        let b = "Statement\n\nThe Parties will cooperate in trade. The Parties will cooperate in energy. \
+                 The Parties will cooperate in transport. The Parties will cooperate in tourism. \
+                 The Parties will cooperate in health care.";
+        let c = cmp(&[("a.txt", a), ("b.txt", b)]);
+        for r in &c.rows {
+            assert!(r.cells[1].len() <= 3, "{:?}", r.cells);
+        }
+    }
+
+    #[test]
+    fn a_weak_pair_is_left_unique() {
+        let a = "Statement\n\nThe Parties welcomed the opening of a consulate in Osh.";
+        let b = "Statement\n\nThe Parties will hold the next summit in the spring.";
+        let c = cmp(&[("a.txt", a), ("b.txt", b)]);
+        assert!(c.rows.iter().all(|r| r.status == Status::Unique), "{:?}", c.rows);
+    }
+
+    #[test]
+    fn identical_cells_are_never_differing_and_a_row_says_which_documents_agree() {
+        let same = "T\n\nThe reciprocal tariff rate on goods will be 10 percent.";
+        let other = "T\n\nThe reciprocal tariff rate on goods will be 19 percent.";
+        let c = cmp(&[
+            ("a.txt", same),
+            ("b.txt", other),
+            ("c.txt", same),
+            ("d.txt", "T\n\nThe reciprocal tariff rate, on goods, will be 10 percent!"),
+        ]);
+        assert_eq!(c.rows.len(), 1, "{:?}", c.rows);
+        let r = &c.rows[0];
+        assert_eq!(r.status, Status::Differing);
+        assert_eq!(r.wording_groups, vec![vec![0, 2, 3], vec![1]]);
+        assert_eq!(r.consensus, Some(0));
+        let diff: Vec<&str> = r.differences[1].iter().map(|x| &c.documents[1].text[x.clone()]).collect();
+        assert_eq!(diff, vec!["19"]);
+        assert!(r.differences[2].is_empty() && r.differences[3].is_empty());
+        let c = cmp(&[("a.txt", same), ("c.txt", same)]);
+        assert_eq!(c.rows[0].status, Status::Shared);
+        assert_eq!(c.rows[0].wording_groups, vec![vec![0, 1]]);
+    }
+
+    #[test]
+    fn no_row_holds_two_segments_of_one_document_in_a_templated_family() {
+        let clauses = [
+            "The United States will apply a reciprocal tariff of {} percent on originating goods.",
+            "{c} will eliminate tariffs on United States industrial goods.",
+            "{c} will address non-tariff barriers affecting trade in agricultural products.",
+            "{c} will protect and enforce intellectual property rights.",
+            "{c} will facilitate digital trade and refrain from digital services taxes.",
+        ];
+        let docs: Vec<(String, String)> = ["Ecuador", "Argentina", "Guatemala", "Cambodia", "Malaysia", "Thailand"]
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let body: Vec<String> =
+                    clauses.iter().map(|t| t.replace("{c}", c).replace("{}", &(10 + k * 3).to_string())).collect();
+                (
+                    format!("{c}.txt"),
+                    format!(
+                        "Joint Statement on a Framework for an Agreement on Reciprocal Trade\n\n{}",
+                        body.join(" ")
+                    ),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let c = cmp(&refs);
+        for r in &c.rows {
+            assert!(r.cells.iter().all(|cell| cell.len() <= 1), "{:?}", r.cells);
+        }
+        let tariff = row_of(&c, 0, "reciprocal tariff");
+        assert_eq!(tariff.present().count(), 6, "one row for the tariff clause");
+        assert!(tariff.confidence > 0.5);
     }
 }

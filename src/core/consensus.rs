@@ -12,6 +12,10 @@ use crate::core::diff::word_ranges;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
 
+/// The medoid is sought among at most this many wordings (the largest groups): with
+/// hundreds of documents in a row, every pair of wordings would cost a diff each.
+const MEDOID_SAMPLE: usize = 12;
+
 /// The wording facts of one row.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Wording {
@@ -58,7 +62,9 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
     let keys: Vec<Vec<String>> = cells
         .iter()
         .zip(&words)
-        .map(|(c, ws)| c.as_ref().map_or_else(Vec::new, |c| ws.iter().map(|r| wording_key(&c.text[r.clone()])).collect()))
+        .map(|(c, ws)| {
+            c.as_ref().map_or_else(Vec::new, |c| ws.iter().map(|r| wording_key(&c.text[r.clone()])).collect())
+        })
         .collect();
     let whole: Vec<String> = keys.iter().map(|k| k.concat()).collect();
 
@@ -79,7 +85,9 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
     let consensus = if groups.len() > 1 && groups[0].len() > groups[1].len() {
         groups[0][0]
     } else {
-        medoid(&present, &keys)
+        // One wording per group, the largest groups first, at most MEDOID_SAMPLE.
+        let sample: Vec<usize> = groups.iter().take(MEDOID_SAMPLE).map(|g| g[0]).collect();
+        medoid(&sample, &keys)
     };
     let same_as_consensus = |d: usize| whole[d] == whole[consensus];
     for &d in present.iter().filter(|&&d| !same_as_consensus(d)) {
@@ -99,11 +107,7 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
 fn medoid(present: &[usize], keys: &[Vec<String>]) -> usize {
     let mut best = (present[0], f32::MIN);
     for &d in present {
-        let total: f32 = present
-            .iter()
-            .filter(|&&e| e != d)
-            .map(|&e| ratio(&keys[d], &keys[e]))
-            .sum();
+        let total: f32 = present.iter().filter(|&&e| e != d).map(|&e| ratio(&keys[d], &keys[e])).sum();
         if total > best.1 {
             best = (d, total);
         }

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod consensus;
 pub mod corrections;
 pub mod diff;
+pub mod fast_hash;
 pub mod model;
 pub mod parties;
 pub mod read;
@@ -23,5 +24,7 @@ pub mod text;
 pub mod titles;
 
 pub use compare::{compare, compare_with_pairs, compare_with_progress};
-pub use model::{Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, Stage, Status};
+pub use model::{
+    Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, Stage, Status,
+};
 pub use taxonomy::Taxonomy;

@@ -162,7 +162,7 @@ fn legend(o: &mut String) {
         "<div class=\"legend\"><span><strong style=\"color:var(--shared)\">shared</strong> the same words in every document</span>\
          <span><strong style=\"color:var(--differing)\">differing</strong> the same commitment, worded differently</span>\
          <span><strong style=\"color:var(--unique)\">unique</strong> in one document only</span>\
-         <span><i class=\"swatch\" style=\"background:var(--alone)\"></i>words only this document has</span>\
-         <span><i class=\"swatch\" style=\"background:var(--partial)\"></i>words some but not all documents share</span></div>"
+         <span><i class=\"swatch\" style=\"background:var(--alone)\"></i>words that differ from the row’s consensus wording, found only in this document</span>\
+         <span><i class=\"swatch\" style=\"background:var(--partial)\"></i>words that differ from the consensus but other documents share</span></div>"
     );
 }

@@ -1,7 +1,7 @@
 //! The Markdown report: the same content as the HTML report — documents, the coverage
 //! matrix, then per theme the aligned commitments of each document with their status,
-//! the differing words in **bold** (words some but not all documents share in
-//! *italics*), and the user's notes.
+//! the words that differ from the row's consensus wording in **bold** (in *italics*
+//! when other documents share them), and the user's notes.
 
 use super::{ReportContext, cell_pieces};
 use crate::core::{Row, Status};
@@ -30,8 +30,8 @@ pub fn to_markdown(ctx: &ReportContext<'_>) -> String {
     let _ = writeln!(
         out,
         "\n**Legend.** *shared* — the same words in every document; *differing* — the same commitment worded \
-         differently: words only that document has in **bold**, words some but not all documents share in \
-         *italics*; *unique* — in one document only.\n"
+         differently: words that differ from the row's consensus wording in **bold** (in *italics* when other \
+         documents share them); *unique* — in one document only.\n"
     );
     // Coverage matrix.
     let _ = writeln!(out, "## Coverage\n");

@@ -166,10 +166,16 @@ pub fn utc_timestamp(t: std::time::SystemTime) -> String {
     format!("{year:04}-{month:02}-{day:02} {h:02}:{m:02} UTC")
 }
 
-/// The text of document `d`'s cell in a row, split into pieces marked by how many
-/// other documents share them: (text, only this document has it, some but not all share it).
+/// The text of document `d`'s cell in a row, split into pieces: (text, differs from the
+/// row's consensus wording and no other document has it there, differs from the
+/// consensus but some other document has it too). Cells worded like the consensus, and
+/// the consensus itself, have no marked pieces: in twelve templated statements only the
+/// figures that differ stand out.
 pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bool)> {
     let doc = &c.documents[d];
+    let differs = |r: &std::ops::Range<usize>| {
+        row.differences.get(d).is_some_and(|ds| ds.binary_search_by_key(&r.start, |x| x.start).is_ok())
+    };
     let mut out = Vec::new();
     for (k, &s) in row.cells[d].iter().enumerate() {
         let seg = &doc.segments[s];
@@ -184,7 +190,8 @@ pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bo
             if w.byte_range.start > at {
                 out.push((doc.text[at..w.byte_range.start].to_owned(), false, false));
             }
-            out.push((doc.text[w.byte_range.clone()].to_owned(), !w.partial, !w.common && w.partial));
+            let marked = differs(&w.byte_range);
+            out.push((doc.text[w.byte_range.clone()].to_owned(), marked && !w.partial, marked && w.partial));
             at = w.byte_range.end;
         }
         if at < seg.byte_range.end {

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 /// Nearest distinct vectors kept for each distinct vector: enough for a clause's
 /// rewordings in a family of templated documents.
 const VECTOR_NEIGHBOURS: usize = 24;
-/// Most candidate segments kept per segment: a twelve-document family with a few
-/// copies of a boilerplate clause in each fits.
-pub const SEGMENT_CANDIDATES: usize = 48;
+/// Most candidate segments kept per segment: a twelve-document family with a copy or
+/// two of each clause fits; among many identical copies the nearest in document order
+/// come first.
+pub const SEGMENT_CANDIDATES: usize = 24;
 /// A term held by more than this share of distinct vectors says little and is not
 /// used to find candidates (it still counts in the similarity).
 const COMMON_TERM_SHARE: f32 = 0.25;
@@ -170,8 +171,10 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
                         }
                     }
                     pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.other.cmp(&b.1.other)));
-                    pool.truncate(SEGMENT_CANDIDATES);
-                    pool.into_iter().map(|(_, c)| c).collect::<Vec<Candidate>>()
+                    // A fresh vector: collecting in place would keep the pool's capacity.
+                    let mut kept = Vec::with_capacity(pool.len().min(SEGMENT_CANDIDATES));
+                    kept.extend(pool.iter().take(SEGMENT_CANDIDATES).map(|&(_, c)| c));
+                    kept
                 })
                 .collect()
         })

@@ -9,6 +9,7 @@
 use crate::core::parties::Parties;
 use crate::core::sparse::SparseVec;
 use crate::core::text;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// A segment as the aligner sees it.
@@ -107,7 +108,7 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
     }
     let countries = Parties::every_country();
     texts
-        .iter()
+        .par_iter()
         .map(|segments| {
             segments
                 .iter()

@@ -16,9 +16,8 @@ use crate::core::align::links::{CONFLICT_OVERRIDE, LinkKind, context};
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in the order of [`PairModel::weights`].
-pub const FEATURES: [&str; 10] = [
-    "cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict", "order_gap",
-];
+pub const FEATURES: [&str; 10] =
+    ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict", "order_gap"];
 
 const COS: usize = 0;
 const CONFLICT: usize = 8;
