@@ -1,8 +1,12 @@
 //! Engine benchmarks (divan): `cargo bench --bench engine`.
 //!
 //! - `two_samples`: the whole comparison of two bundled samples (≈5 KB each).
+//! - `generated_2x2300`: two long treaties of 2,300 sentences (the size of the EU–Georgia
+//!   and EU–Moldova association agreements); target < 1 s.
 //! - `generated_100x300`: 100 generated declarations of 300 sentences each
-//!   (`shared/bench/gen_corpus.py`, ≈2.7 MB), the load target of the engine.
+//!   (`shared/bench/gen_corpus.py`, ≈2.7 MB); target < 2 s.
+//! - `growth`: 100, 200 and 300 declarations of 300 sentences, to show how time grows
+//!   with the corpus (1,000 × 300 is timed as a whole process; see README).
 //!
 //! Whole-process timings (including start-up) are taken with `hyperfine`; see README.
 
@@ -25,6 +29,18 @@ fn two_samples(bencher: divan::Bencher) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let files = txt_files(&root);
     let inputs = load(&files[..2]);
+    bencher.bench(|| compare(divan::black_box(&inputs), &CompareOptions::default()));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn generated_2x2300(bencher: divan::Bencher) {
+    let inputs = load(&generated(2, 2300));
+    bencher.bench(|| compare(divan::black_box(&inputs), &CompareOptions::default()));
+}
+
+#[divan::bench(sample_count = 3, sample_size = 1, args = [100, 200, 300])]
+fn growth(bencher: divan::Bencher, docs: usize) {
+    let inputs = load(&generated(docs, 300));
     bencher.bench(|| compare(divan::black_box(&inputs), &CompareOptions::default()));
 }
 

@@ -160,7 +160,20 @@ proptest! {
         }
         for row in &cmp.rows {
             prop_assert!((0.0..=1.0).contains(&row.similarity));
+            prop_assert!((0.0..=1.0).contains(&row.confidence));
             prop_assert!(row.present().count() >= 1);
+            // One segment per document, except the two or three parts of a merge: then
+            // that document alone has several, and another document states them in one.
+            let multi: Vec<usize> = row.present().filter(|&d| row.cells[d].len() > 1).collect();
+            prop_assert!(multi.len() <= 1, "several documents with several segments: {:?}", row.cells);
+            if let Some(&d) = multi.first() {
+                prop_assert!(row.cells[d].len() <= 3, "a merge of more than three: {:?}", row.cells);
+                prop_assert!(row.present().any(|e| e != d), "merge parts without their whole: {:?}", row.cells);
+            }
+            // Identical wordings are never `differing`.
+            if row.present().count() >= 2 && row.wording_groups.len() == 1 {
+                prop_assert_eq!(row.status, counterpart::core::Status::Shared);
+            }
         }
     }
 }

@@ -119,7 +119,7 @@ fn compare_full(
                 return None;
             }
             let n = built.fetch_add(1, Ordering::Relaxed) + 1;
-            if n % 1024 == 0 {
+            if n.is_multiple_of(1024) {
                 progress.report(Stage::Diffing, n as f32 / total as f32);
             }
             Some(build_row(&c.members, &documents, &vectors, tax, c.confidence))

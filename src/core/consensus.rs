@@ -129,6 +129,7 @@ fn ratio(a: &[String], b: &[String]) -> f32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

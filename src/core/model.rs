@@ -233,4 +233,3 @@ impl<F: Fn(Stage, f32) + Sync> Progress for F {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the comparison was cancelled")]
 pub struct Cancelled;
-

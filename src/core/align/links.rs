@@ -84,6 +84,9 @@ pub fn context(docs: &[Vec<Features>], x: SegRef, y: SegRef) -> f32 {
     (sim(-1) + sim(1)) / 2.0
 }
 
+/// A candidate pair inside one pair of documents: (segment of a, segment of b, cosine).
+type PairCandidate = (usize, usize, f32);
+
 /// Candidate lists of one pair of documents: per segment of each, (other segment,
 /// score, cosine), best first.
 struct PairCandidates {
@@ -94,7 +97,7 @@ struct PairCandidates {
 /// Finds the links of every pair of documents that share candidates.
 pub fn links(docs: &[Vec<Features>], cands: &Candidates, options: &AlignOptions) -> Vec<Link> {
     // Candidate pairs grouped by document pair (a < b).
-    let mut by_pair: HashMap<(usize, usize), Vec<(usize, usize, f32)>> = HashMap::new();
+    let mut by_pair: HashMap<(usize, usize), Vec<PairCandidate>> = HashMap::new();
     for (d, segs) in cands.of.iter().enumerate() {
         for (s, list) in segs.iter().enumerate() {
             for c in list {
@@ -103,7 +106,7 @@ pub fn links(docs: &[Vec<Features>], cands: &Candidates, options: &AlignOptions)
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), Vec<(usize, usize, f32)>)> = by_pair.into_iter().collect();
+    let mut pairs: Vec<((usize, usize), Vec<PairCandidate>)> = by_pair.into_iter().collect();
     pairs.sort_by_key(|p| p.0);
     let mut first: Vec<Vec<Link>> = pairs
         .par_iter_mut()
