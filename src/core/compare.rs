@@ -130,7 +130,9 @@ fn compare_full(
     sort_rows(&mut rows);
     let pair_similarity = pair_similarity(&documents, &rows);
     progress.report(Stage::Diffing, 1.0);
-    Ok((Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity, vectors }, alignment.pairs))
+    let mut c = Comparison { taxonomy: tax.clone(), documents, rows, pair_similarity, vectors, row_index: Vec::new() };
+    c.reindex();
+    Ok((c, alignment.pairs))
 }
 
 /// Segments and classifies one document; also returns each segment's alignment tokens.
@@ -143,6 +145,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
             text: &input.text[s.byte_range.clone()],
             heading: s.section.and_then(|i| structure.sections.get(i)).map(|h| h.text.as_str()),
             paragraph: s.paragraph,
+            label: s.label.as_deref(),
         })
         .collect();
     let classes = classify::classify_document(tax, &ctx);
@@ -412,6 +415,38 @@ mod tests {
         assert_eq!(c.rows.len(), 1);
         assert_eq!(c.rows[0].present().count(), 3);
         assert_eq!(c.rows[0].status, Status::Differing);
+    }
+
+    #[test]
+    fn cancel_stops_the_comparison_inside_the_alignment_and_progress_moves_within_it() {
+        let a = "T\n\nThe Parties will raise trade. The Parties will open flights. The Parties condemn terrorism.";
+        let b = "T\n\nThe Parties will raise mutual trade. The Parties will open new flights. Culture days.";
+        let inputs = [DocumentInput::from_text("a", a), DocumentInput::from_text("b", b)];
+        // Progress within the aligning stage, strictly between its start and end.
+        let seen = std::sync::Mutex::new(Vec::new());
+        let never = AtomicBool::new(false);
+        let c = compare_with_progress(
+            &inputs,
+            &CompareOptions::default(),
+            &|st: Stage, f: f32| seen.lock().expect("lock").push((st, f)),
+            &never,
+        );
+        assert!(c.is_ok());
+        let seen = seen.into_inner().expect("lock");
+        assert!(seen.iter().any(|&(st, f)| st == Stage::Aligning && f > 0.0 && f < 1.0), "{seen:?}");
+        // Cancelled once aligning has begun: the engine stops before building rows.
+        let cancel = AtomicBool::new(false);
+        let r = compare_with_progress(
+            &inputs,
+            &CompareOptions::default(),
+            &|st: Stage, f: f32| {
+                if st == Stage::Aligning && f > 0.0 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        );
+        assert_eq!(r.err(), Some(Cancelled));
     }
 
     #[test]

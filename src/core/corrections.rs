@@ -120,6 +120,7 @@ pub fn apply(base: &Comparison, corrections: &[Correction]) -> (Comparison, Vec<
         .map(|(g, &conf)| build_row(g, &c.documents, &c.vectors, &c.taxonomy, conf))
         .collect();
     sort_rows(&mut c.rows);
+    c.reindex();
     c.pair_similarity = pair_similarity(&c.documents, &c.rows);
     (c, failed)
 }

@@ -188,6 +188,8 @@ pub struct Comparison {
     /// Each segment's TF-IDF vector (per document, per segment), kept so rows can be
     /// rebuilt after a user's correction without running the whole engine again.
     pub vectors: Vec<Vec<SparseVec>>,
+    /// The row of each segment (per document, per segment), kept by [`Comparison::reindex`].
+    pub row_index: Vec<Vec<usize>>,
 }
 
 impl Comparison {
@@ -202,7 +204,22 @@ impl Comparison {
 
     /// The row that holds segment `s` of document `d`.
     pub fn row_of(&self, d: usize, s: usize) -> Option<usize> {
-        self.rows.iter().position(|r| r.cells.get(d).is_some_and(|c| c.contains(&s)))
+        self.row_index.get(d).and_then(|v| v.get(s)).copied().filter(|&r| r < self.rows.len())
+    }
+
+    /// Rebuilds [`Comparison::row_index`] after the rows changed (built, sorted, corrected).
+    pub fn reindex(&mut self) {
+        let mut index: Vec<Vec<usize>> = self.documents.iter().map(|d| vec![usize::MAX; d.segments.len()]).collect();
+        for (r, row) in self.rows.iter().enumerate() {
+            for (d, cell) in row.cells.iter().enumerate() {
+                for &s in cell {
+                    if let Some(slot) = index.get_mut(d).and_then(|v| v.get_mut(s)) {
+                        *slot = r;
+                    }
+                }
+            }
+        }
+        self.row_index = index;
     }
 }
 

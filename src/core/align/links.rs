@@ -111,10 +111,28 @@ pub fn links(docs: &[Vec<Features>], cands: &Candidates, options: &AlignOptions)
     let mut first: Vec<Vec<Link>> = pairs
         .par_iter_mut()
         .map(|((a, b), list)| {
+            let (a, b) = (*a, *b);
             list.sort_by_key(|&(i, j, _)| (i, j));
             list.dedup_by_key(|&mut (i, j, _)| (i, j));
-            let pc = pair_candidates(docs, *a, *b, list, options);
-            pair_links(docs, *a, *b, &pc, options)
+            // Only the segments that have candidates here, numbered locally: with a
+            // thousand documents most pairs share a handful of candidates, and arrays
+            // the size of whole documents would cost more than the work.
+            let mut seg_a: Vec<usize> = list.iter().map(|c| c.0).collect();
+            let mut seg_b: Vec<usize> = list.iter().map(|c| c.1).collect();
+            seg_a.dedup();
+            seg_b.sort_unstable();
+            seg_b.dedup();
+            let local: Vec<PairCandidate> = list
+                .iter()
+                .map(|&(i, j, cos)| (seg_a.binary_search(&i).unwrap_or(0), seg_b.binary_search(&j).unwrap_or(0), cos))
+                .collect();
+            let fa: Vec<&Features> = seg_a.iter().map(|&i| &docs[a][i]).collect();
+            let fb: Vec<&Features> = seg_b.iter().map(|&j| &docs[b][j]).collect();
+            let pc = pair_candidates(docs, (a, &seg_a), (b, &seg_b), &local, options);
+            pair_links(&fa, &fb, &pc, options)
+                .into_iter()
+                .map(|(i, j, cos, kind)| Link { a: (a, seg_a[i]), b: (b, seg_b[j]), cos, kind })
+                .collect::<Vec<Link>>()
         })
         .collect();
     // The gap pass, for each document with the documents it shares most links with.
@@ -144,17 +162,19 @@ pub fn links(docs: &[Vec<Features>], cands: &Candidates, options: &AlignOptions)
     first.into_iter().flatten().collect()
 }
 
+/// Candidate lists of a pair of documents, in local numbering: `a` and `b` are each a
+/// document with the segments (global indices) its local numbers stand for.
 fn pair_candidates(
     docs: &[Vec<Features>],
-    a: usize,
-    b: usize,
-    list: &[(usize, usize, f32)],
+    (a, seg_a): (usize, &[usize]),
+    (b, seg_b): (usize, &[usize]),
+    list: &[PairCandidate],
     options: &AlignOptions,
 ) -> PairCandidates {
-    let mut of_a: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); docs[a].len()];
-    let mut of_b: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); docs[b].len()];
+    let mut of_a: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); seg_a.len()];
+    let mut of_b: Vec<Vec<(usize, f32, f32)>> = vec![Vec::new(); seg_b.len()];
     for &(i, j, cos) in list {
-        let (f, g) = (&docs[a][i], &docs[b][j]);
+        let (f, g) = (&docs[a][seg_a[i]], &docs[b][seg_b[j]]);
         if cos <= 0.0 || (cos < CONFLICT_OVERRIDE && names_conflict(f, g)) {
             continue;
         }
@@ -163,7 +183,7 @@ fn pair_candidates(
             score += options.same_theme_bonus;
         }
         score += ORDER_BONUS * (1.0 - (f.position - g.position).abs());
-        score += CONTEXT_BONUS * context(docs, (a, i), (b, j));
+        score += CONTEXT_BONUS * context(docs, (a, seg_a[i]), (b, seg_b[j]));
         of_a[i].push((j, score, cos));
         of_b[j].push((i, score, cos));
     }
@@ -173,12 +193,19 @@ fn pair_candidates(
     PairCandidates { of_a, of_b }
 }
 
-fn pair_links(docs: &[Vec<Features>], a: usize, b: usize, pc: &PairCandidates, options: &AlignOptions) -> Vec<Link> {
-    let (na, nb) = (docs[a].len(), docs[b].len());
+/// Links of one pair of documents in local numbering: (segment of a, segment of b,
+/// cosine, kind).
+fn pair_links(
+    fa: &[&Features],
+    fb: &[&Features],
+    pc: &PairCandidates,
+    options: &AlignOptions,
+) -> Vec<(usize, usize, f32, LinkKind)> {
+    let (na, nb) = (fa.len(), fb.len());
     // Memberships: (segment of a, segment of b, gain, cosine).
     let mut members: Vec<(usize, usize, f32, f32)> = Vec::new();
-    merge_sets(&docs[a], &docs[b], &pc.of_b, &pc.of_a, options, |i, j, gain, cos| members.push((i, j, gain, cos)));
-    merge_sets(&docs[b], &docs[a], &pc.of_a, &pc.of_b, options, |j, i, gain, cos| members.push((i, j, gain, cos)));
+    merge_sets(fa, fb, &pc.of_b, &pc.of_a, options, |i, j, gain, cos| members.push((i, j, gain, cos)));
+    merge_sets(fb, fa, &pc.of_a, &pc.of_b, options, |j, i, gain, cos| members.push((i, j, gain, cos)));
     // The same pair may be found from both sides: keep it once, with its larger gain.
     members.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
     members.dedup_by_key(|m| (m.0, m.1));
@@ -199,7 +226,7 @@ fn pair_links(docs: &[Vec<Features>], a: usize, b: usize, pc: &PairCandidates, o
         fan_a[i] += 1;
         fan_b[j] += 1;
     }
-    let mut out: Vec<Link> = Vec::new();
+    let mut out: Vec<(usize, usize, f32, LinkKind)> = Vec::new();
     for &(i, j, _, cos) in &members {
         let i_merges = fan_a[i] > 1 && best_of_a[i].is_some();
         let j_merges = fan_b[j] > 1 && best_of_b[j].is_some();
@@ -207,22 +234,22 @@ fn pair_links(docs: &[Vec<Features>], a: usize, b: usize, pc: &PairCandidates, o
         let keep_j = j_merges && !i_merges || best_of_b[j].is_some_and(|(bi, _)| bi == i);
         if keep_i && keep_j {
             let kind = if i_merges != j_merges { LinkKind::Merge } else { LinkKind::Mutual };
-            out.push(Link { a: (a, i), b: (b, j), cos, kind });
+            out.push((i, j, cos, kind));
         } else if cos >= options.duplicate_min {
-            out.push(Link { a: (a, i), b: (b, j), cos, kind: LinkKind::Duplicate });
+            out.push((i, j, cos, LinkKind::Duplicate));
         }
     }
     for (i, list) in pc.of_a.iter().enumerate() {
         for &(j, _, cos) in list {
             if cos >= options.duplicate_min {
-                out.push(Link { a: (a, i), b: (b, j), cos, kind: LinkKind::Duplicate });
+                out.push((i, j, cos, LinkKind::Duplicate));
             }
         }
     }
     // One link per segment pair; the first found (mutual or merge) wins over duplicate.
     let mut seen: HashMap<(usize, usize), ()> = HashMap::new();
-    out.retain(|l| seen.insert((l.a.1, l.b.1), ()).is_none());
-    out.sort_by_key(|l| (l.a.1, l.b.1));
+    out.retain(|l| seen.insert((l.0, l.1), ()).is_none());
+    out.sort_by_key(|l| (l.0, l.1));
     out
 }
 
@@ -323,8 +350,8 @@ fn monotone_anchors(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// then up to [`MAX_MERGE_PARTS`] in all while each adds enough to the similarity of
 /// their sum (one sentence merging several). Calls `emit(i, j, gain, cosine)` for each.
 fn merge_sets(
-    parts_doc: &[Features],
-    whole_doc: &[Features],
+    parts_doc: &[&Features],
+    whole_doc: &[&Features],
     of_whole: &[Vec<(usize, f32, f32)>],
     of_part: &[Vec<(usize, f32, f32)>],
     options: &AlignOptions,

@@ -161,7 +161,8 @@ pub fn align(
     let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
     let stable_key = |r: SegRef| doc_keys[r.0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
-    let rows = rows::cluster(&lens, &units, &edges, &prob, &stable_key, options.pair_min, options.row_min);
+    let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
+    let rows = rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel)?;
     let pairs = if keep_pairs {
         edges
             .iter()

@@ -27,6 +27,19 @@ pub const EXACT_LINKAGE_PAIRS: usize = 64;
 /// re-queueing it would cost more than the order gains.
 const STALE_TOLERANCE: f32 = 0.02;
 
+/// The cancel flag is polled once per this many queued joins (a few milliseconds).
+const CANCEL_EVERY: usize = 1 << 16;
+
+/// The probabilities a join needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JoinRule {
+    /// Least probability for two lone segments to be paired (and for a pair to propose
+    /// any join).
+    pub pair_min: f32,
+    /// Least average probability over all cross pairs to join rows of more.
+    pub row_min: f32,
+}
+
 /// A row found by the clustering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
@@ -82,18 +95,18 @@ struct Row {
 /// - `edges`: candidate pairs with their probability;
 /// - `prob`: the probability of any pair (for exact average linkage);
 /// - `stable_key`: a key of a segment that does not depend on document order;
-/// - `pair_min`: least probability for two lone segments to be paired (and for a pair
-///   to propose any join);
-/// - `row_min`: least average probability over all cross pairs to join rows of more.
+/// - `rule`: the probabilities a join needs;
+/// - `cancel`: polled now and then; when it says so, `None` is returned.
 pub fn cluster(
     doc_lens: &[usize],
     units: &[Vec<SegRef>],
     edges: &[(SegRef, SegRef, f32)],
     prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync),
     stable_key: &dyn Fn(SegRef) -> u64,
-    pair_min: f32,
-    row_min: f32,
-) -> Vec<Cluster> {
+    rule: JoinRule,
+    cancel: &dyn Fn() -> bool,
+) -> Option<Vec<Cluster>> {
+    let JoinRule { pair_min, row_min } = rule;
     let offsets: Vec<usize> = doc_lens
         .iter()
         .scan(0, |acc, &n| {
@@ -170,7 +183,12 @@ pub fn cluster(
         .collect();
     let mut refused: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut requeued: HashSet<(usize, u32, usize, u32)> = HashSet::default();
+    let mut popped = 0usize;
     while let Some(e) = heap.pop() {
+        popped += 1;
+        if popped.is_multiple_of(CANCEL_EVERY) && cancel() {
+            return None;
+        }
         let (ex, ey, _) = edges[e.edge as usize];
         let (rx, ry) = (row_of[gid(ex)], row_of[gid(ey)]);
         if rx == ry || share_a_document(&rows[rx].docs, &rows[ry].docs) {
@@ -235,13 +253,15 @@ pub fn cluster(
         k.version += 1;
         rows[gone].version += 1;
     }
-    rows.into_iter()
+    let out = rows
+        .into_iter()
         .filter(|r| !r.members.is_empty())
         .map(|r| Cluster {
             confidence: if r.pairs > 0.0 { (r.pair_sum / r.pairs) as f32 } else { 1.0 },
             members: r.members,
         })
-        .collect()
+        .collect();
+    Some(out)
 }
 
 /// The union of two sorted lists with nothing in common, sorted.
@@ -281,6 +301,8 @@ fn exact_linkage(x: &[SegRef], y: &[SegRef], prob: &(dyn Fn(SegRef, SegRef) -> f
 mod tests {
     use super::*;
 
+    const RULE: JoinRule = JoinRule { pair_min: 0.5, row_min: 0.5 };
+
     /// Probabilities from a table; pairs not in it are 0.
     fn table(pairs: &[(SegRef, SegRef, f32)]) -> impl Fn(SegRef, SegRef) -> f32 + Sync + '_ {
         move |x, y| pairs.iter().find(|&&(a, b, _)| (a, b) == (x, y) || (a, b) == (y, x)).map_or(0.0, |p| p.2)
@@ -289,8 +311,11 @@ mod tests {
     fn run(lens: &[usize], units: &[Vec<SegRef>], pairs: &[(SegRef, SegRef, f32)]) -> Vec<Vec<SegRef>> {
         let p = table(pairs);
         let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
-        let mut out: Vec<Vec<SegRef>> =
-            cluster(lens, units, pairs, &p, &key, 0.5, 0.5).into_iter().map(|c| c.members).collect();
+        let mut out: Vec<Vec<SegRef>> = cluster(lens, units, pairs, &p, &key, RULE, &|| false)
+            .expect("not cancelled")
+            .into_iter()
+            .map(|c| c.members)
+            .collect();
         out.sort();
         out
     }
@@ -328,7 +353,7 @@ mod tests {
     fn confidence_is_the_mean_probability_of_the_row() {
         let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8), ((0, 0), (2, 0), 0.7)];
         let p = table(&pairs);
-        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, 0.5, 0.5);
+        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, RULE, &|| false).expect("done");
         assert_eq!(c.len(), 1);
         assert!((c[0].confidence - 0.8).abs() < 1e-6, "{}", c[0].confidence);
     }
