@@ -9,7 +9,7 @@
 use super::commands::{self, Command, GroupBy, Step};
 use super::job::{Job, JobInput};
 use super::view::{self, Filters, Line};
-use super::{fonts, overview, side, style, table};
+use super::{fonts, outline, overview, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
 use crate::export::{Format, ReportContext};
@@ -130,6 +130,10 @@ pub struct App {
     pub scroll_to: Option<usize>,
     /// Scroll `scroll_to` only as far as needed (keyboard moves) instead of centring it.
     pub(crate) scroll_gently: bool,
+    /// Scroll `scroll_to` to the top of the table (a section gone to, its rows below it).
+    pub(crate) scroll_to_top: bool,
+    /// What is typed in the "Go to section" field.
+    pub section_query: String,
     /// How many rows the table showed last frame: the step of PageUp and PageDown.
     pub(crate) page_rows: usize,
     pending: Vec<Command>,
@@ -227,6 +231,8 @@ impl App {
             selected: None,
             scroll_to: None,
             scroll_gently: false,
+            scroll_to_top: false,
+            section_query: String::new(),
             page_rows: DEFAULT_PAGE_ROWS,
             pending: Vec::new(),
             focus_search: false,
@@ -713,6 +719,20 @@ impl App {
                 }
             }
             Command::SetGroupBy(g) => self.settings.group_by = g,
+            Command::SetCollapsed { key, collapsed } => {
+                if collapsed {
+                    self.collapsed.insert(key);
+                } else {
+                    self.collapsed.remove(&key);
+                }
+            }
+            Command::CollapseAll => {
+                if let Some(c) = self.comparison.clone() {
+                    self.collapsed.extend(view::all_group_keys(&c, &self.filters, self.settings.group_by));
+                }
+            }
+            Command::ExpandAll => self.collapsed.clear(),
+            Command::GoToSection(query) => self.go_to_section(&query),
             Command::ToggleOverview => self.settings.show_overview = !self.settings.show_overview,
             Command::ToggleCompact => {
                 self.settings.compact = !self.settings.compact;
@@ -845,6 +865,40 @@ impl App {
         self.selected = Some(r);
         self.scroll_to = Some(line);
         self.scroll_gently = true;
+    }
+
+    /// Scrolls to the first section of the grouping document whose heading matches
+    /// `query`, unfolding the headings above it; says so when none does.
+    fn go_to_section(&mut self, query: &str) {
+        let Some(c) = self.comparison.clone() else { return };
+        let GroupBy::Sections(d) = self.settings.group_by else {
+            self.messages.push(Message {
+                text: "Go to section works when rows are grouped by a document's sections (View menu).".into(),
+                error: false,
+            });
+            return;
+        };
+        let Some(doc) = c.documents.get(d) else { return };
+        let Some(s) = outline::find_section(&doc.sections, query) else {
+            let text = format!("No section of {} matches “{}”.", self.title(d), query.trim());
+            self.messages.push(Message { text, error: false });
+            return;
+        };
+        for key in view::section_ancestors(&c, d, s) {
+            self.collapsed.remove(&key);
+        }
+        let key = view::section_key(d, Some(s));
+        let lines = self.lines();
+        match lines.iter().position(|l| matches!(l, Line::Header { key: k, .. } if *k == key)) {
+            Some(i) => {
+                self.scroll_to = Some(i);
+                self.scroll_to_top = true;
+            }
+            None => {
+                let text = format!("“{}” has no rows the filters show.", short(&doc.sections[s].text, 60));
+                self.messages.push(Message { text, error: false });
+            }
+        }
     }
 
     /// Selects the row holding a segment and scrolls to it.
@@ -1176,6 +1230,8 @@ impl App {
                 self.send(Command::ClearFilters);
             }
             ui.separator();
+            self.outline_tools(ui);
+            ui.separator();
             if ui.button("⬆ Previous").on_hover_text("Previous difference (F7, Alt+Up)").clicked() {
                 self.send(Command::PreviousDifference);
             }
@@ -1203,6 +1259,33 @@ impl App {
                 self.send(Command::ToggleOverview);
             }
         });
+    }
+
+    /// "Collapse all", "Expand all" and, when rows follow a document's sections, the
+    /// "Go to section" field (Enter or Go scrolls to the first heading that matches).
+    fn outline_tools(&mut self, ui: &mut egui::Ui) {
+        if ui.button("Collapse all").on_hover_text("Fold every heading").clicked() {
+            self.send(Command::CollapseAll);
+        }
+        if ui.button("Expand all").on_hover_text("Unfold every heading").clicked() {
+            self.send(Command::ExpandAll);
+        }
+        if !matches!(self.settings.group_by, GroupBy::Sections(_)) {
+            return;
+        }
+        let label = ui.label("Go to section");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.section_query)
+                    .hint_text("Article 12, chapter 3…")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("A heading's number or words; Enter goes there");
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Go").clicked() || entered) && !self.section_query.trim().is_empty() {
+            self.send(Command::GoToSection(self.section_query.clone()));
+        }
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {

@@ -4,7 +4,7 @@
 //! notes, column titles), the files on disk or the selection is a [`Command`]: widgets
 //! push one and [`App::apply`](super::app::App::apply) carries it out once per frame.
 //! Menus, shortcuts and tests all go through the same commands. Some view-only
-//! state — the filter check boxes, folded headers, dismissed messages — is edited by
+//! state — the filter check boxes, dismissed messages — is edited by
 //! its widget directly.
 
 use crate::core::corrections::Correction;
@@ -94,6 +94,20 @@ pub enum Command {
     RedoCorrection,
     /// Group rows by theme or by a document's sections.
     SetGroupBy(GroupBy),
+    /// Fold or unfold one group header (a theme, or a section with all under it).
+    SetCollapsed {
+        /// The header's key.
+        key: String,
+        /// Whether its rows are hidden.
+        collapsed: bool,
+    },
+    /// Fold every group header.
+    CollapseAll,
+    /// Unfold every group header.
+    ExpandAll,
+    /// Scroll to the first section (of the document the rows are grouped by) whose
+    /// heading matches this text, unfolding what hides it.
+    GoToSection(String),
     /// Show or hide the coverage overview.
     ToggleOverview,
     /// Switch the compact view of rows of many documents on or off.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod commands;
 pub mod fonts;
 pub mod job;
+pub mod outline;
 pub mod overview;
 pub mod side;
 pub mod style;

@@ -21,6 +21,10 @@ pub const RESIZE_HANDLE_WIDTH: f32 = 8.0;
 pub const COMPACT_MIN_DOCUMENTS: usize = 3;
 /// Height of the column titles pinned at the top of the table.
 pub const COLUMN_TITLES_HEIGHT: f32 = 28.0;
+/// How far a sub-heading of a treaty's outline steps in under its heading: enough
+/// to see the nesting, little enough for five levels in a narrow window.
+pub const OUTLINE_INDENT: f32 = 18.0;
+
 /// Height of a theme or section header line.
 pub const HEADER_HEIGHT: f32 = 30.0;
 /// Vertical padding inside a row.

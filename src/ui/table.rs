@@ -97,6 +97,7 @@ pub fn comparison_ui(ui: &mut egui::Ui, app: &mut App) {
     let total = y;
     let scroll_to = app.scroll_to.take();
     let gently = std::mem::take(&mut app.scroll_gently);
+    let to_top = std::mem::take(&mut app.scroll_to_top);
     let mut area = egui::ScrollArea::both().auto_shrink(false);
     if app.reset_scroll {
         app.reset_scroll = false;
@@ -118,7 +119,14 @@ pub fn comparison_ui(ui: &mut egui::Ui, app: &mut App) {
                 egui::pos2(visible.left(), origin.y + offsets[i] - style::COLUMN_TITLES_HEIGHT),
                 vec2(visible.width(), heights[i] + style::COLUMN_TITLES_HEIGHT),
             );
-            ui.scroll_to_rect(r, if gently { None } else { Some(Align::Center) });
+            let align = if to_top {
+                Some(Align::Min)
+            } else if gently {
+                None
+            } else {
+                Some(Align::Center)
+            };
+            ui.scroll_to_rect(r, align);
         }
         if lines.is_empty() {
             let at = Rect::from_min_size(
@@ -134,10 +142,10 @@ pub fn comparison_ui(ui: &mut egui::Ui, app: &mut App) {
         for i in first..last {
             let top = origin.y + offsets[i];
             match &lines[i] {
-                Line::Header { key, label, counts, rows, collapsed } => {
+                Line::Header { key, label, counts, rows, collapsed, depth } => {
                     // Group headers stay in view when the table scrolls sideways.
                     let rect = Rect::from_min_size(egui::pos2(visible.left(), top), vec2(visible.width(), heights[i]));
-                    header_line_ui(ui, app, rect, key, label, counts, *rows, *collapsed);
+                    header_line_ui(ui, app, rect, key, label, counts, *rows, *collapsed, *depth);
                 }
                 Line::Row(r) => {
                     let rect = Rect::from_min_size(egui::pos2(origin.x, top), vec2(content_width, heights[i]));
@@ -281,20 +289,19 @@ fn header_line_ui(
     counts: &[usize],
     rows: usize,
     collapsed: bool,
+    depth: usize,
 ) {
     let dark = ui.visuals().dark_mode;
-    let inner = rect.shrink2(vec2(0.0, 2.0));
+    // Sub-headings of an outline step in under their heading.
+    let indent = (depth as f32 * style::OUTLINE_INDENT).min(rect.width() / 2.0);
+    let inner = Rect::from_min_max(rect.min + vec2(indent, 0.0), rect.max).shrink2(vec2(0.0, 2.0));
     ui.painter().rect_filled(inner, 3.0, style::header_background(dark));
     pinned_ui(ui, inner.shrink2(vec2(6.0, 3.0)), |ui| {
         ui.horizontal_centered(|ui| {
             let arrow = if collapsed { "⏵" } else { "⏷" };
             let resp = ui.add(egui::Button::new(egui::RichText::new(format!("{arrow} {label}")).strong()).frame(false));
             if resp.on_hover_text(if collapsed { "Show these rows" } else { "Hide these rows" }).clicked() {
-                if collapsed {
-                    app.collapsed.remove(key);
-                } else {
-                    app.collapsed.insert(key.to_owned());
-                }
+                app.send(Command::SetCollapsed { key: key.to_owned(), collapsed: !collapsed });
             }
             let per_doc: Vec<String> =
                 counts.iter().enumerate().map(|(d, n)| format!("{}: {n}", short(&app.title(d), 24))).collect();

@@ -60,6 +60,9 @@ pub enum Line {
         rows: usize,
         /// Whether its rows are hidden.
         collapsed: bool,
+        /// How deep it stands in the outline of a document's sections (0: top level;
+        /// theme headers are all 0).
+        depth: usize,
     },
     /// A row of the comparison (index into `Comparison::rows`).
     Row(usize),
@@ -78,28 +81,50 @@ pub fn lines(c: &Comparison, filters: &Filters, group_by: GroupBy, collapsed: &B
                 (format!("theme:{}", theme.id), theme.label.clone(), rows)
             })
             .collect(),
-        GroupBy::Sections(d) => section_groups(c, d),
+        GroupBy::Sections(d) => return section_lines(c, d, filters, collapsed),
     };
     let mut out = Vec::new();
     for (key, label, rows) in groups {
         let rows: Vec<usize> = rows.into_iter().filter(|&r| filters.accepts(c, &c.rows[r])).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let counts = (0..c.documents.len()).map(|d| rows.iter().map(|&r| c.rows[r].cells[d].len()).sum()).collect();
-        let is_collapsed = collapsed.contains(&key);
-        out.push(Line::Header { key, label, counts, rows: rows.len(), collapsed: is_collapsed });
-        if !is_collapsed {
-            out.extend(rows.into_iter().map(Line::Row));
-        }
+        push_group(c, &mut out, key, label, rows, collapsed, 0);
     }
     out
 }
 
-/// Rows grouped by the sections of document `d`, in its order; then the rows it lacks.
-fn section_groups(c: &Comparison, d: usize) -> Vec<(String, String, Vec<usize>)> {
+/// Adds a group's header and, unless it is collapsed, its rows; nothing for no rows.
+fn push_group(
+    c: &Comparison,
+    out: &mut Vec<Line>,
+    key: String,
+    label: String,
+    rows: Vec<usize>,
+    collapsed: &BTreeSet<String>,
+    depth: usize,
+) {
+    if rows.is_empty() {
+        return;
+    }
+    let counts = (0..c.documents.len()).map(|d| rows.iter().map(|&r| c.rows[r].cells[d].len()).sum()).collect();
+    let is_collapsed = collapsed.contains(&key);
+    out.push(Line::Header { key, label, counts, rows: rows.len(), collapsed: is_collapsed, depth });
+    if !is_collapsed {
+        out.extend(rows.into_iter().map(Line::Row));
+    }
+}
+
+/// The key of the header of section `s` of document `d` (`None`: before the first).
+pub fn section_key(d: usize, s: Option<usize>) -> String {
+    format!("section:{d}:{}", s.map_or(-1, |x| x as i64))
+}
+
+/// Rows under the sections of document `d` as an outline, in its order: each heading
+/// (titles, chapters, articles) with its own rows, a collapsed heading hiding
+/// everything under it and counting it; then the rows it lacks.
+fn section_lines(c: &Comparison, d: usize, filters: &Filters, collapsed: &BTreeSet<String>) -> Vec<Line> {
     let Some(doc) = c.documents.get(d) else { return Vec::new() };
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    let n = doc.sections.len();
+    let mut direct: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut preamble = Vec::new();
     let mut seen = vec![false; c.rows.len()];
     for (s, seg) in doc.segments.iter().enumerate() {
         let Some(r) = c.row_of(d, s) else { continue };
@@ -107,18 +132,95 @@ fn section_groups(c: &Comparison, d: usize) -> Vec<(String, String, Vec<usize>)>
             continue;
         }
         seen[r] = true;
-        let label = doc.section_of(seg).unwrap_or("Preamble").to_owned();
-        let key = format!("section:{d}:{}", seg.section.map_or(-1, |x| x as i64));
-        match groups.last_mut() {
-            Some(g) if g.0 == key => g.2.push(r),
-            _ => groups.push((key, label, vec![r])),
+        if !filters.accepts(c, &c.rows[r]) {
+            continue;
+        }
+        match seg.section.filter(|&i| i < n) {
+            Some(i) => direct[i].push(r),
+            None => preamble.push(r),
         }
     }
-    let rest: Vec<usize> = (0..c.rows.len()).filter(|&r| !seen[r]).collect();
-    if !rest.is_empty() {
-        groups.push((format!("section:{d}:absent"), format!("Not in {}", doc.title), rest));
+    let depths = super::outline::depths(&doc.sections);
+    // Each heading's whole subtree: the rows under it and under its sub-headings.
+    let mut subtree: Vec<Vec<usize>> = direct.clone();
+    let mut parents: Vec<Option<usize>> = vec![None; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..n {
+        while stack.last().is_some_and(|&top| depths[top] >= depths[i]) {
+            stack.pop();
+        }
+        parents[i] = stack.last().copied();
+        stack.push(i);
     }
-    groups
+    for i in (0..n).rev() {
+        if let Some(p) = parents[i] {
+            let rows = std::mem::take(&mut subtree[i]);
+            subtree[p].extend(rows.iter().copied());
+            subtree[i] = rows;
+        }
+    }
+    let mut out = Vec::new();
+    push_group(c, &mut out, section_key(d, None), "Preamble".to_owned(), preamble, collapsed, 0);
+    let mut hidden_below: Option<usize> = None;
+    for i in 0..n {
+        if let Some(k) = hidden_below {
+            if depths[i] > k {
+                continue;
+            }
+            hidden_below = None;
+        }
+        if subtree[i].is_empty() {
+            continue;
+        }
+        let key = section_key(d, Some(i));
+        let counts =
+            (0..c.documents.len()).map(|x| subtree[i].iter().map(|&r| c.rows[r].cells[x].len()).sum()).collect();
+        let is_collapsed = collapsed.contains(&key);
+        out.push(Line::Header {
+            key,
+            label: doc.sections[i].text.clone(),
+            counts,
+            rows: subtree[i].len(),
+            collapsed: is_collapsed,
+            depth: depths[i],
+        });
+        if is_collapsed {
+            hidden_below = Some(depths[i]);
+        } else {
+            out.extend(direct[i].iter().map(|&r| Line::Row(r)));
+        }
+    }
+    let rest: Vec<usize> = (0..c.rows.len()).filter(|&r| !seen[r] && filters.accepts(c, &c.rows[r])).collect();
+    push_group(c, &mut out, format!("section:{d}:absent"), format!("Not in {}", doc.title), rest, collapsed, 0);
+    out
+}
+
+/// The keys of every group header the view could show (for "Collapse all"),
+/// collapsed or not, hidden under a collapsed one or not.
+pub fn all_group_keys(c: &Comparison, filters: &Filters, group_by: GroupBy) -> BTreeSet<String> {
+    lines(c, filters, group_by, &BTreeSet::new())
+        .into_iter()
+        .filter_map(|l| if let Line::Header { key, .. } = l { Some(key) } else { None })
+        .collect()
+}
+
+/// The keys of the headers above section `s` of document `d` in its outline.
+pub fn section_ancestors(c: &Comparison, d: usize, s: usize) -> Vec<String> {
+    let Some(doc) = c.documents.get(d) else { return Vec::new() };
+    let depths = super::outline::depths(&doc.sections);
+    let Some(&depth) = depths.get(s) else { return Vec::new() };
+    let mut want = depth;
+    let mut out = Vec::new();
+    for i in (0..s).rev() {
+        if want == 0 {
+            break;
+        }
+        if depths[i] < want {
+            out.push(section_key(d, Some(i)));
+            want = depths[i];
+        }
+    }
+    out
 }
 
 /// The line index of the next (or previous) row that is not shared, after (or before)
