@@ -9,7 +9,7 @@
 use super::commands::{self, Command, GroupBy, Step};
 use super::job::{Job, JobInput};
 use super::view::{self, Filters, Line};
-use super::{fonts, outline, overview, side, style, table};
+use super::{fonts, outline, overview, row_theme, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
 use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
 use crate::export::{Format, ReportContext};
@@ -546,6 +546,8 @@ impl App {
                 let text = format!("Correction no longer applies: {}", self.describe(&gone));
                 self.messages.push(Message { text, error: false });
             }
+            let mut c = c;
+            row_theme::settle(&mut c);
             self.comparison = Some(Arc::new(c));
         }
         if let Some(c) = &self.comparison {
@@ -695,11 +697,22 @@ impl App {
             Command::FocusSearch => self.focus_search = true,
             Command::Correct(corr) => {
                 let follow = Some(segment_of(&corr).to_owned());
+                let theme_set = match &corr {
+                    Correction::SetTheme { segment, theme } => Some((segment.clone(), theme.clone())),
+                    _ => None,
+                };
                 self.corrections.push(corr);
                 self.redo.clear();
                 self.work_changed();
                 self.reapply_corrections();
                 self.select_segment(follow.as_deref());
+                // Say where the row went: with the sentence, or staying with the others.
+                if let (Some((segment, theme)), Some(c)) = (theme_set, self.comparison.clone())
+                    && let (Some((d, s)), Some(t)) = (c.find_segment(&segment), c.taxonomy.index_of(&theme))
+                    && let Some(text) = row_theme::notice(&c, d, s, t)
+                {
+                    self.messages.push(Message { text, error: false });
+                }
             }
             Command::UndoCorrection => {
                 if let Some(undone) = self.corrections.pop() {

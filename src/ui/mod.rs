@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod job;
 pub mod outline;
 pub mod overview;
+pub mod row_theme;
 pub mod side;
 pub mod style;
 pub mod table;
