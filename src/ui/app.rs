@@ -132,6 +132,8 @@ pub struct App {
     pub(crate) scroll_gently: bool,
     /// Scroll `scroll_to` to the top of the table (a section gone to, its rows below it).
     pub(crate) scroll_to_top: bool,
+    /// Documents (by source) whose columns are hidden: still compared and reported.
+    pub hidden_columns: BTreeSet<String>,
     /// What is typed in the "Go to section" field.
     pub section_query: String,
     /// How many rows the table showed last frame: the step of PageUp and PageDown.
@@ -233,6 +235,7 @@ impl App {
             scroll_gently: false,
             scroll_to_top: false,
             section_query: String::new(),
+            hidden_columns: BTreeSet::new(),
             page_rows: DEFAULT_PAGE_ROWS,
             pending: Vec::new(),
             focus_search: false,
@@ -276,6 +279,11 @@ impl App {
             Some(t) => t.clone(),
             None => self.documents.get(d).map(|x| x.source.clone()).unwrap_or_default(),
         }
+    }
+
+    /// Whether document `d`'s column is shown (hidden ones stay in the comparison).
+    pub fn column_shown(&self, d: usize) -> bool {
+        self.documents.get(d).is_none_or(|doc| !self.hidden_columns.contains(&doc.source))
     }
 
     /// The lines of the comparison view (cached until filters or data change).
@@ -427,6 +435,7 @@ impl App {
             self.filters.doc = None;
         }
         self.collapsed.retain(|k| k.starts_with("theme:"));
+        self.hidden_columns.retain(|s| after.contains(&s.as_str()));
         self.column_widths = after
             .iter()
             .map(|s| before.iter().position(|b| b == s).and_then(|k| self.column_widths.get(k).copied().flatten()))
@@ -732,6 +741,17 @@ impl App {
                 }
             }
             Command::SetGroupBy(g) => self.settings.group_by = g,
+            Command::ShowColumn { doc, shown } => {
+                if let Some(source) = self.documents.get(doc).map(|x| x.source.clone()) {
+                    let others_shown = (0..self.documents.len()).any(|d| d != doc && self.column_shown(d));
+                    if shown {
+                        self.hidden_columns.remove(&source);
+                    } else if others_shown {
+                        self.hidden_columns.insert(source);
+                    }
+                    self.row_heights.clear();
+                }
+            }
             Command::SetCollapsed { key, collapsed } => {
                 if collapsed {
                     self.collapsed.insert(key);
@@ -1137,6 +1157,7 @@ impl App {
                 ui.checkbox(&mut self.settings.show_overview, "Overview");
                 ui.checkbox(&mut self.settings.show_details, "Details panel");
             });
+            self.columns_menu(ui);
         });
     }
 
@@ -1270,6 +1291,41 @@ impl App {
                 .clicked()
             {
                 self.send(Command::ToggleOverview);
+            }
+        });
+    }
+
+    /// Which documents are shown, and in what order: a check box per document (a
+    /// hidden one stays in the comparison, the Overview and the reports) and arrows to
+    /// move it. The last column shown cannot be hidden.
+    fn columns_menu(&mut self, ui: &mut egui::Ui) {
+        // Ticking columns keeps the menu open (it closes on a click outside).
+        let config = egui::containers::menu::MenuConfig::new()
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        egui::containers::menu::MenuButton::new("Columns").config(config).ui(ui, |ui| {
+            let n = self.documents.len();
+            let shown = (0..n).filter(|&d| self.column_shown(d)).count();
+            for d in 0..n {
+                ui.horizontal(|ui| {
+                    let mut on = self.column_shown(d);
+                    let label = format!("d{} · {}", d + 1, short(&self.title(d), 40));
+                    let lone = on && shown <= 1;
+                    let r = ui.add_enabled(!lone, egui::Checkbox::new(&mut on, label));
+                    if r.on_hover_text("Hidden documents stay in the comparison and the reports").changed() {
+                        self.send(Command::ShowColumn { doc: d, shown: on });
+                    }
+                    if ui.add_enabled(d > 0, egui::Button::new("◀").small()).on_hover_text("Move left").clicked() {
+                        self.send(Command::MoveDocument { from: d, to: d - 1 });
+                    }
+                    if ui.add_enabled(d + 1 < n, egui::Button::new("▶").small()).on_hover_text("Move right").clicked() {
+                        self.send(Command::MoveDocument { from: d, to: d + 1 });
+                    }
+                });
+            }
+            if shown < n && ui.button("Show all columns").clicked() {
+                for d in 0..n {
+                    self.send(Command::ShowColumn { doc: d, shown: true });
+                }
             }
         });
     }

@@ -61,6 +61,14 @@ pub enum Command {
         /// New title.
         title: String,
     },
+    /// Show or hide a document's column; a hidden one stays in the comparison, the
+    /// Overview and the reports. The last column shown stays.
+    ShowColumn {
+        /// Column.
+        doc: usize,
+        /// Whether it is shown.
+        shown: bool,
+    },
     /// Set a column's width (`None` gives it its share of the window again).
     SetColumnWidth {
         /// Column.

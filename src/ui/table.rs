@@ -58,10 +58,13 @@ impl Columns {
 
 /// The width of each document column: the user's where set, else an equal share of
 /// `available`, never narrower than [`style::MIN_DOC_COLUMN_WIDTH`] (the table
-/// scrolls sideways instead).
+/// scrolls sideways instead). A hidden column is 0 wide and not drawn.
 pub fn column_widths(app: &App, n: usize, available: f32) -> Vec<f32> {
-    let share = ((available - style::STATUS_COLUMN_WIDTH) / n.max(1) as f32).max(style::MIN_DOC_COLUMN_WIDTH);
-    (0..n).map(|d| app.column_widths.get(d).copied().flatten().unwrap_or(share)).collect()
+    let shown = (0..n).filter(|&d| app.column_shown(d)).count();
+    let share = ((available - style::STATUS_COLUMN_WIDTH) / shown.max(1) as f32).max(style::MIN_DOC_COLUMN_WIDTH);
+    (0..n)
+        .map(|d| if app.column_shown(d) { app.column_widths.get(d).copied().flatten().unwrap_or(share) } else { 0.0 })
+        .collect()
 }
 
 /// Draws the table of the app's comparison.
@@ -168,6 +171,7 @@ fn estimate_height(c: &Comparison, row: &Row, widths: &[f32], char_width: f32, b
         .cells
         .iter()
         .enumerate()
+        .filter(|(d, _)| widths.get(*d).is_none_or(|&w| w > 0.0))
         .map(|(d, cell)| {
             let per_line = ((widths.get(d).copied().unwrap_or(200.0) - 16.0) / char_width).max(10.0);
             let chars: usize = cell.iter().map(|&s| c.documents[d].segments[s].text.chars().count() + 1).sum();
@@ -190,7 +194,7 @@ fn column_titles_ui(ui: &mut egui::Ui, app: &mut App, c: &Comparison, rect: Rect
     let n = c.documents.len();
     for d in 0..n {
         let cell = cols.doc_rect(d, rect.top(), rect.height());
-        if !cell.intersects(rect) {
+        if cols.widths[d] <= 0.0 || !cell.intersects(rect) {
             continue;
         }
         let title = app.title(d);
@@ -356,6 +360,9 @@ fn row_ui(ui: &mut egui::Ui, app: &mut App, c: &Comparison, r: usize, rect: Rect
     }
     let cells_top = top;
     for (d, cell) in row.cells.iter().enumerate() {
+        if cols.widths.get(d).is_none_or(|&w| w <= 0.0) {
+            continue;
+        }
         let cell_rect = cols.doc_rect(d, cells_top, rect.height()).shrink2(vec2(6.0, 0.0));
         if compact.is_some() {
             let used = ui

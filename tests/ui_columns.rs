@@ -1,0 +1,89 @@
+//! Choosing which documents are shown, and in what order, from the Columns menu,
+//! driven headless with egui_kittest: a hidden column stays in the comparison and in
+//! the reports. Widgets are found by their labels.
+#![cfg(feature = "gui")]
+
+use counterpart::ui::app::{App, Settings};
+use counterpart::ui::commands::Command;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+fn statements(dir: &Path) -> Vec<PathBuf> {
+    ["Argentina", "Bangladesh", "Chile"]
+        .iter()
+        .map(|name| {
+            let p = dir.join(format!("{}.txt", name.to_lowercase()));
+            let text = format!(
+                "Joint Statement of {name} and the Union\n\nThe Parties will expand trade in goods and services. The Parties will hold a summit in {name}.\n"
+            );
+            std::fs::write(&p, text).expect("write statement");
+            p
+        })
+        .collect()
+}
+
+fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
+    let mut app = App::new(files, Settings::default(), None);
+    app.headless = true;
+    app.wait_for_comparison();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 900.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn a_column_hidden_from_the_columns_menu_stays_in_the_comparison_and_the_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(statements(dir.path()));
+    assert_eq!(h.state().title(1), "Bangladesh");
+    h.get_by_label("Bangladesh");
+    assert!(h.query_by_label_contains("summit in Bangladesh").is_some());
+
+    h.get_by_label("Columns").click();
+    h.run();
+    h.get_by_label("d2 · Bangladesh").click();
+    h.run();
+    assert!(!h.state().column_shown(1));
+    h.get_by_label("d2 · Bangladesh");
+    assert!(h.query_by_label("Bangladesh").is_none(), "its column title is gone");
+    assert!(h.query_by_label_contains("summit in Bangladesh").is_none(), "and its text");
+    assert!(h.query_by_label_contains("summit in Chile").is_some(), "the others stay");
+    assert_eq!(h.state().comparison.as_ref().map(|c| c.documents.len()), Some(3), "still compared");
+
+    // The report still has it.
+    let out = dir.path().join("report.md");
+    h.state_mut().apply(Command::ExportTo(out.clone()));
+    let report = std::fs::read_to_string(&out).expect("report written");
+    assert!(report.contains("**d2** — Bangladesh"), "hidden columns stay in reports: {report}");
+    assert!(report.contains("- **d2**: The Parties will hold a summit in"), "with their text: {report}");
+
+    // The menu stays open while ticking; the last two cannot both go: hiding
+    // Argentina leaves Chile, which stays.
+    h.get_by_label("d1 · Argentina").click();
+    h.run();
+    h.get_by_label("d3 · Chile").click();
+    h.run();
+    assert!(h.state().column_shown(2), "the last column shown stays");
+
+    h.get_by_label("Show all columns").click();
+    h.run();
+    assert!((0..3).all(|d| h.state().column_shown(d)));
+}
+
+#[test]
+fn a_column_is_moved_from_the_columns_menu() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(statements(dir.path()));
+    h.get_by_label("Columns").click();
+    h.run();
+    h.get_all_by_label("▶").next().expect("move right").click();
+    h.run();
+    h.state_mut().wait_for_comparison();
+    h.run();
+    assert_eq!(h.state().title(0), "Bangladesh");
+    assert_eq!(h.state().title(1), "Argentina");
+}
