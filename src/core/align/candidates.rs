@@ -140,6 +140,15 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
                     let here = pos((d, s));
                     let mut pool: Vec<(f32, Candidate)> = Vec::new();
                     for &(u, cos) in &neighbours[seg_vid[d][s]] {
+                        // Vectors come most similar first, and no holder of this one can
+                        // rank above its cosine: once the pool's K-th best does, stop.
+                        if pool.len() >= SEGMENT_CANDIDATES {
+                            let mut ranks: Vec<f32> = pool.iter().map(|p| p.0).collect();
+                            ranks.select_nth_unstable_by(SEGMENT_CANDIDATES - 1, |a, b| b.total_cmp(a));
+                            if ranks[SEGMENT_CANDIDATES - 1] >= cos {
+                                break;
+                            }
+                        }
                         let h = &holders[u];
                         // The copies nearest in document order, outwards from here.
                         let mid = h.partition_point(|&r| pos(r) < here);
