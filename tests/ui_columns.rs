@@ -1,6 +1,7 @@
 //! Choosing which documents are shown, and in what order, from the Columns menu,
 //! driven headless with egui_kittest: a hidden column stays in the comparison and in
-//! the reports. Widgets are found by their labels.
+//! the reports; and a notice that stays usable beside the details panel in a small
+//! window. Widgets are found by their labels.
 #![cfg(feature = "gui")]
 
 use counterpart::ui::app::{App, Settings};
@@ -86,4 +87,27 @@ fn a_column_is_moved_from_the_columns_menu() {
     h.run();
     assert_eq!(h.state().title(0), "Bangladesh");
     assert_eq!(h.state().title(1), "Argentina");
+}
+
+#[test]
+fn a_notices_dismiss_button_stays_clear_of_the_details_panel_in_a_small_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::new(statements(dir.path()), Settings::default(), None);
+    app.headless = true;
+    app.wait_for_comparison();
+    app.settings.show_details = true;
+    let long = "Correction no longer applies: “The Parties will expand trade in goods and services and remove the customs barriers that remain between them by the end of the decade, in line with their commitments.”";
+    app.messages.push(counterpart::ui::app::Message { text: long.to_owned(), error: false });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    let panel_left = h.get_by_label("Hide details ⏵").rect().left();
+    let dismiss = h.get_by_label("Dismiss").rect();
+    assert!(dismiss.right() <= panel_left, "Dismiss ({dismiss:?}) is left of the details panel ({panel_left})");
+    assert!(dismiss.bottom() <= 600.0);
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().messages.is_empty(), "the notice is gone");
 }

@@ -1394,12 +1394,15 @@ impl App {
         let mut dismiss = None;
         for (k, m) in self.messages.iter().enumerate() {
             let color = if m.error { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+            // Dismiss before the text, and the text wrapped to the width left: a long
+            // message neither pushes the button under the details panel nor widens
+            // the table.
             ui.horizontal(|ui| {
                 ui.colored_label(color, if m.error { "⚠ Error:" } else { "ℹ Notice:" });
-                ui.label(&m.text);
                 if ui.small_button("Dismiss").clicked() {
                     dismiss = Some(k);
                 }
+                ui.add(egui::Label::new(&m.text).wrap());
             });
         }
         if let Some(k) = dismiss {
