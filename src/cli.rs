@@ -240,8 +240,11 @@ pub fn report(args: &ReportArgs) -> Result<String> {
     Ok(String::new())
 }
 
+/// Writes an export atomically (a temporary file renamed over `path`): a report that
+/// was there stays whole until the new one is complete, even if the process is killed.
 fn write(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
+    crate::session::write_atomically(path, text.as_bytes(), std::io::Write::write_all)
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// A short summary of a comparison for the terminal.
@@ -278,4 +281,30 @@ pub fn summary(c: &Comparison) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::write;
+
+    /// An export replaces the report's file as a whole (a new file renamed over it)
+    /// rather than rewriting it in place: another name for the old file keeps the old
+    /// report, and no temporary file is left.
+    #[test]
+    fn exports_replace_the_file_whole_and_leave_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let report = dir.path().join("report.html");
+        std::fs::write(&report, "old report").expect("old");
+        let other_name = dir.path().join("kept.html");
+        std::fs::hard_link(&report, &other_name).expect("hard link");
+        write(&report, "new report").expect("written");
+        assert_eq!(std::fs::read_to_string(&report).expect("read"), "new report");
+        assert_eq!(std::fs::read_to_string(&other_name).expect("read"), "old report", "not rewritten in place");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
 }
