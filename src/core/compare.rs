@@ -190,6 +190,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy) -> (Document, Ve
         encoding: input.encoding,
         sections: structure.sections,
         segments,
+        parties,
     };
     (doc, tokens)
 }
@@ -234,7 +235,13 @@ pub fn build_row(
         cells[d].iter().map(|&s| documents[d].segments[s].byte_range.clone()).collect()
     };
     let wording_cells: Vec<Option<Cell<'_>>> = (0..documents.len())
-        .map(|d| (!cells[d].is_empty()).then(|| Cell { text: documents[d].text.as_str(), ranges: ranges(d) }))
+        .map(|d| {
+            (!cells[d].is_empty()).then(|| Cell {
+                text: documents[d].text.as_str(),
+                ranges: ranges(d),
+                parties: Some(&documents[d].parties),
+            })
+        })
         .collect();
     let wording = consensus::wording(&wording_cells);
     let (status, similarity) = if present.len() < 2 {

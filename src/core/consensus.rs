@@ -9,6 +9,7 @@
 //! statements only "19" against "20" is marked, not every word of every cell.
 
 use crate::core::diff::word_ranges;
+use crate::core::parties::Parties;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
 
@@ -43,6 +44,31 @@ pub struct Cell<'a> {
     pub text: &'a str,
     /// Byte ranges of the row's segments of that document, in document order.
     pub ranges: Vec<Range<usize>>,
+    /// The document's parties, whose names count as the same word across documents
+    /// ("Argentina will…" and "Ecuador will…" differ in nothing an analyst asks about).
+    pub parties: Option<&'a Parties>,
+}
+
+/// Stands for any party name when marking differences.
+const PARTY: &str = "\u{2039}party\u{203a}";
+
+/// The keys to diff: each word's [`wording_key`], a possessive `’s` dropped, and the
+/// words naming the document's parties replaced by one token each.
+fn diff_keys(text: &str, words: &[Range<usize>], parties: Option<&Parties>) -> Vec<String> {
+    let mut keys: Vec<String> = words
+        .iter()
+        .map(|r| {
+            let w = &text[r.clone()];
+            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            wording_key(w)
+        })
+        .collect();
+    if let Some(p) = parties {
+        for (start, len) in p.spans(&keys) {
+            keys[start..start + len].iter_mut().for_each(|k| *k = PARTY.to_owned());
+        }
+    }
+    keys
 }
 
 /// Works out the wording groups, the consensus and the differences of a row.
@@ -67,6 +93,11 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
         })
         .collect();
     let whole: Vec<String> = keys.iter().map(|k| k.concat()).collect();
+    let keys: Vec<Vec<String>> = cells
+        .iter()
+        .zip(&words)
+        .map(|(c, ws)| c.as_ref().map_or_else(Vec::new, |c| diff_keys(c.text, ws, c.parties)))
+        .collect();
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &d in &present {
@@ -89,7 +120,7 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
         let sample: Vec<usize> = groups.iter().take(MEDOID_SAMPLE).map(|g| g[0]).collect();
         medoid(&sample, &keys)
     };
-    let same_as_consensus = |d: usize| whole[d] == whole[consensus];
+    let same_as_consensus = |d: usize| keys[d] == keys[consensus];
     for &d in present.iter().filter(|&&d| !same_as_consensus(d)) {
         let mut in_consensus = vec![false; keys[d].len()];
         for op in capture_diff_slices(Algorithm::Patience, &keys[d], &keys[consensus]) {
@@ -134,7 +165,7 @@ mod tests {
     use super::*;
 
     fn cells<'a>(texts: &[Option<&'a str>]) -> Vec<Option<Cell<'a>>> {
-        texts.iter().map(|t| t.map(|t| Cell { text: t, ranges: vec![0..t.len()] })).collect()
+        texts.iter().map(|t| t.map(|t| Cell { text: t, ranges: vec![0..t.len()], parties: None })).collect()
     }
 
     fn diff_words(w: &Wording, texts: &[Option<&str>], d: usize) -> Vec<String> {
@@ -168,6 +199,24 @@ mod tests {
         assert_eq!(w.consensus, Some(1), "the middle wording is closest to both others");
         assert_eq!(diff_words(&w, &t, 0), vec!["15"]);
         assert_eq!(diff_words(&w, &t, 2), vec!["and", "pork", "2027", "in", "stages"]);
+    }
+
+    #[test]
+    fn the_parties_names_are_not_differences() {
+        let t = [
+            Some("Argentina will apply a tariff of 10 percent to Argentina’s imports."),
+            Some("Kazakhstan will apply a tariff of 15 percent to Kazakhstan’s imports."),
+        ];
+        let a = Parties::detect(Some("United States and Argentina"), "");
+        let e = Parties::detect(Some("United States and Kazakhstan"), "");
+        let cells: Vec<Option<Cell<'_>>> = vec![
+            Some(Cell { text: t[0].expect("a"), ranges: vec![0..t[0].expect("a").len()], parties: Some(&a) }),
+            Some(Cell { text: t[1].expect("e"), ranges: vec![0..t[1].expect("e").len()], parties: Some(&e) }),
+        ];
+        let w = wording(&cells);
+        assert_eq!(w.groups.len(), 2, "the wordings differ, so the row is not shared");
+        let other = 1 - w.consensus.expect("consensus");
+        assert_eq!(diff_words(&w, &t, other).len(), 1, "{:?}", diff_words(&w, &t, other));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::core::align::AlignOptions;
 use crate::core::classify::Evidence;
 use crate::core::diff::WordMark;
+use crate::core::parties::Parties;
 use crate::core::read::{self, Origin, ReadError};
 use crate::core::segment::Heading;
 use crate::core::sparse::SparseVec;
@@ -129,6 +130,9 @@ pub struct Document {
     pub sections: Vec<Heading>,
     /// Commitments, in document order.
     pub segments: Vec<Segment>,
+    /// Its parties (from the title, or the countries it names most): their names are
+    /// interchangeable across documents when aligning and when marking differences.
+    pub parties: Parties,
 }
 
 impl Document {
