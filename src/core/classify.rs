@@ -15,13 +15,16 @@ use serde::{Deserialize, Serialize};
 const HEADING_WEIGHT: f32 = 1.0;
 /// How much the neighbouring sentences' themes count.
 const NEIGHBOUR_WEIGHT: f32 = 0.35;
+/// How much a run-in label (`Agricultural Market Access:`) counts: it names the item the
+/// way a heading names a section, for the labelled sentence and the rest of its item.
+const LABEL_WEIGHT: f32 = 1.0;
 
 /// Where a piece of evidence was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EvidenceSource {
     /// In the segment itself.
     Sentence,
-    /// In the heading of its section.
+    /// In the heading of its section, or in the run-in label of its item.
     Heading,
     /// In the sentences before and after it in the same paragraph.
     Neighbours,
@@ -118,12 +121,33 @@ pub struct SegmentContext<'a> {
     pub heading: Option<&'a str>,
     /// Its paragraph number (neighbours are taken within the paragraph).
     pub paragraph: usize,
+    /// Its run-in label or paragraph number (`Digital Trade:`, `28.`), if any. A label
+    /// with words also names the segments after it in the same paragraph.
+    pub label: Option<&'a str>,
+}
+
+/// The worded run-in label that names each segment: its own, or the one that opened
+/// its paragraph (a labelled bullet's later sentences stand under the same label).
+fn item_labels<'a>(segments: &[SegmentContext<'a>]) -> Vec<Option<&'a str>> {
+    let mut out = Vec::with_capacity(segments.len());
+    let mut current: Option<(usize, &'a str)> = None;
+    for seg in segments {
+        if let Some(l) = seg.label.filter(|l| l.chars().any(char::is_alphabetic)) {
+            current = Some((seg.paragraph, l));
+        } else if current.is_some_and(|(p, _)| p != seg.paragraph) || seg.label.is_some() {
+            current = None;
+        }
+        out.push(current.map(|(_, l)| l));
+    }
+    out
 }
 
 /// Classifies the segments of one document, in order.
 pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -> Vec<Classification> {
     let own: Vec<(Vec<f32>, Vec<Evidence>)> = segments.iter().map(|s| term_scores(taxonomy, s.text)).collect();
     let mut heading_cache: Vec<(Option<&str>, Vec<f32>, Vec<Evidence>)> = Vec::new();
+    let labels = item_labels(segments);
+    let mut label_cache: Option<(&str, Vec<f32>, Vec<Evidence>)> = None;
     let n_themes = taxonomy.themes.len();
     let mut out = Vec::with_capacity(segments.len());
     for (i, seg) in segments.iter().enumerate() {
@@ -146,6 +170,27 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                             theme: t,
                             term: format!("heading “{h}” ({})", terms.join(", ")),
                             weight: HEADING_WEIGHT * w,
+                            source: EvidenceSource::Heading,
+                        });
+                    }
+                }
+            }
+        }
+        // Context from the run-in label of the item.
+        if let Some(l) = labels[i] {
+            if label_cache.as_ref().is_none_or(|c| c.0 != l) {
+                let (s, e) = term_scores(taxonomy, l);
+                label_cache = Some((l, s, e));
+            }
+            if let Some((_, ls, le)) = &label_cache {
+                for (t, w) in normalised(ls).iter().enumerate() {
+                    if *w > 0.0 {
+                        scores[t] += LABEL_WEIGHT * w;
+                        let terms: Vec<&str> = le.iter().filter(|e| e.theme == t).map(|e| e.term.as_str()).collect();
+                        evidence.push(Evidence {
+                            theme: t,
+                            term: format!("label “{l}” ({})", terms.join(", ")),
+                            weight: LABEL_WEIGHT * w,
                             source: EvidenceSource::Heading,
                         });
                     }
@@ -199,7 +244,7 @@ mod tests {
 
     fn theme_of(text: &str, heading: Option<&str>) -> String {
         let tax = Taxonomy::default();
-        let c = classify_document(&tax, &[SegmentContext { text, heading, paragraph: 0 }]);
+        let c = classify_document(&tax, &[SegmentContext { text, heading, paragraph: 0, label: None }]);
         tax.themes[c[0].theme].id.clone()
     }
 
@@ -246,11 +291,13 @@ mod tests {
                 text: "The Parties will develop solar and wind power and modernise the power grid.",
                 heading: None,
                 paragraph: 0,
+                label: None,
             },
             SegmentContext {
                 text: "They will also set up a joint working group for this.",
                 heading: None,
                 paragraph: 0,
+                label: None,
             },
         ];
         let c = classify_document(&tax, &segs);
@@ -263,11 +310,57 @@ mod tests {
         let tax = Taxonomy::default();
         let c = classify_document(
             &tax,
-            &[SegmentContext { text: "They fight terrorism and drug trafficking.", heading: None, paragraph: 0 }],
+            &[SegmentContext {
+                text: "They fight terrorism and drug trafficking.",
+                heading: None,
+                paragraph: 0,
+                label: None,
+            }],
         );
         let terms: Vec<&str> =
             c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_str()).collect();
         assert!(terms.contains(&"terrorism") && terms.contains(&"drug trafficking"), "{terms:?}");
         assert!((c[0].scores.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn news_framing_is_general() {
+        assert_eq!(theme_of("Analysts say the summit confirmed the course of both countries.", None), "general");
+        assert_eq!(theme_of("According to commentators, the visit showed a shared vision.", None), "general");
+        assert_eq!(theme_of("The two leaders met in Astana on Tuesday.", None), "general");
+    }
+
+    #[test]
+    fn a_summit_schedule_is_politics() {
+        assert_eq!(
+            theme_of("The summit will open with a welcoming ceremony, followed by talks in a narrow format.", None),
+            "politics"
+        );
+        // A summit of an organisation stays multilateral.
+        assert_eq!(theme_of("The leaders will attend the SCO summit in Astana.", None), "multilateral");
+    }
+
+    #[test]
+    fn trade_clauses_get_their_sector_theme() {
+        assert_eq!(theme_of("The countries will improve agricultural market access.", None), "agriculture");
+        assert_eq!(theme_of("Argentina opened its market to U.S. live cattle and beef.", None), "agriculture");
+        assert_eq!(theme_of("Argentina has committed to facilitating digital trade.", None), "trade");
+        assert_eq!(theme_of("El Salvador will prevent barriers to digital trade.", None), "trade");
+    }
+
+    #[test]
+    fn a_run_in_label_names_its_item() {
+        let tax = Taxonomy::default();
+        let seg = |text, paragraph, label| SegmentContext { text, heading: None, paragraph, label };
+        let segs = [
+            seg("The country will simplify the registration of these items.", 0, Some("Agricultural Market Access:")),
+            seg("It will also accept the certificates issued by the other side.", 0, None),
+            seg("It will also accept the certificates issued by the other side.", 1, None),
+            seg("It will also accept the certificates issued by the other side.", 2, Some("3.")),
+        ];
+        let c = classify_document(&tax, &segs);
+        let ids: Vec<&str> = c.iter().map(|c| tax.themes[c.theme].id.as_str()).collect();
+        assert_eq!(ids, ["agriculture", "agriculture", "general", "general"]);
+        assert!(c[1].evidence.iter().any(|e| e.source == EvidenceSource::Heading && e.term.contains("label")));
     }
 }
