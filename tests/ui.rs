@@ -98,7 +98,7 @@ fn next_difference_moves_the_selection_with_f8_and_the_button() {
 }
 
 #[test]
-fn changing_a_theme_moves_the_row() {
+fn changing_a_theme_says_where_the_row_goes() {
     let mut h = harness(samples(), 1200.0);
     h.key_press(egui::Key::F8);
     h.run();
@@ -118,7 +118,16 @@ fn changing_a_theme_moves_the_row() {
     let c2 = app.comparison.as_ref().expect("comparison");
     assert_eq!(app.corrections.len(), 1);
     let row = c2.row_of(d, s).expect("row");
-    assert_eq!(c2.taxonomy.themes[c2.rows[row].theme].label, target, "the row moved under {target}");
+    assert_eq!(c2.taxonomy.themes[c2.documents[d].segments[s].theme].label, target, "the sentence is under {target}");
+    // The row follows the majority of its documents, and the window says where it went.
+    let under = &c2.taxonomy.themes[c2.rows[row].theme].label;
+    assert_eq!(counterpart::ui::row_theme::majority_theme(c2, &c2.rows[row]), Some(c2.rows[row].theme));
+    assert!(
+        app.messages.iter().any(|m| m.text.starts_with(&format!("Row moved to {under}"))
+            || m.text.starts_with(&format!("Row stays under {under}"))),
+        "{:?}",
+        app.messages
+    );
     assert_eq!(app.selected, Some(row), "the selection follows the row");
 }
 
@@ -334,6 +343,7 @@ fn a_correction_and_a_note_survive_save_and_reopen() {
     h.run();
     assert!(h.state().dirty, "unsaved work is tracked");
     h.state_mut().apply(Command::SaveSessionTo(session.clone()));
+    h.state_mut().wait_for_writes();
     h.run();
     assert!(!h.state().dirty);
     let corrections = h.state().corrections.clone();
@@ -349,7 +359,7 @@ fn a_correction_and_a_note_survive_save_and_reopen() {
     let Correction::SetTheme { segment, .. } = &corrections[0] else { panic!("a theme correction") };
     let (d, s) = c.find_segment(segment).expect("segment");
     let row = c.row_of(d, s).expect("row");
-    assert_eq!(c.taxonomy.themes[c.rows[row].theme].label, target);
+    assert_eq!(c.taxonomy.themes[c.documents[d].segments[s].theme].label, target);
     assert_eq!(app.selected, Some(row), "the selection is restored");
     h2.run();
     assert_eq!(
@@ -389,6 +399,7 @@ fn save_and_export_ask_for_a_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("report.html");
     h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.state_mut().wait_for_writes();
     h.run();
     let html = std::fs::read_to_string(&out).expect("exported");
     assert!(html.starts_with("<!DOCTYPE html>"));

@@ -58,6 +58,7 @@ fn a_column_hidden_from_the_columns_menu_stays_in_the_comparison_and_the_report(
     // The report still has it.
     let out = dir.path().join("report.md");
     h.state_mut().apply(Command::ExportTo(out.clone()));
+    h.state_mut().wait_for_writes();
     let report = std::fs::read_to_string(&out).expect("report written");
     assert!(report.contains("**d2** — Bangladesh"), "hidden columns stay in reports: {report}");
     assert!(report.contains("- **d2**: The Parties will hold a summit in"), "with their text: {report}");
@@ -110,4 +111,44 @@ fn a_notices_dismiss_button_stays_clear_of_the_details_panel_in_a_small_window()
     h.get_by_label("Dismiss").click();
     h.run();
     assert!(h.state().messages.is_empty(), "the notice is gone");
+}
+
+/// Runs frames until the window has taken in every save and export (at most ~5 s).
+fn run_until_written(h: &mut Harness<'_, App>) {
+    for _ in 0..500 {
+        h.run();
+        if !h.state().is_writing() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the write never finished");
+}
+
+#[test]
+fn saving_and_exporting_run_off_the_window_thread_and_report_when_done() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(statements(dir.path()));
+    h.state_mut().apply(Command::RenameDocument { doc: 0, title: "AR".into() });
+    assert!(h.state().dirty);
+    let session = dir.path().join("s.counterpart");
+    let report = dir.path().join("r.html");
+    h.state_mut().apply(Command::SaveSessionTo(session.clone()));
+    h.state_mut().apply(Command::ExportTo(report.clone()));
+    // The commands return at once; the window takes the outcome in on a later frame.
+    assert!(h.state().is_writing(), "saving and exporting run in the background");
+    assert!(h.state().dirty, "not saved until the file is written");
+    run_until_written(&mut h);
+    assert!(!h.state().dirty, "saved");
+    assert_eq!(h.state().session_path.as_deref(), Some(session.as_path()));
+    h.get_by_label_contains("Saved ");
+    h.get_by_label_contains("Exported HTML report to");
+    assert!(std::fs::read_to_string(&report).expect("report").contains("AR"));
+
+    // A failed save says why and leaves the work unsaved.
+    h.state_mut().apply(Command::RenameDocument { doc: 0, title: "ARG".into() });
+    h.state_mut().apply(Command::SaveSessionTo(dir.path().join("missing").join("s.counterpart")));
+    run_until_written(&mut h);
+    assert!(h.state().dirty);
+    assert!(h.state().messages.iter().any(|m| m.error), "{:?}", h.state().messages);
 }

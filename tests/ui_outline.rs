@@ -46,8 +46,8 @@ fn treaty(figure: usize) -> String {
     let mut t = String::from("ASSOCIATION AGREEMENT BETWEEN THE UNION AND THE REPUBLIC\n\n");
     for a in 1..=ARTICLES {
         let chapter = (a - 1) / PER_CHAPTER + 1;
-        if (a - 1) % PER_CHAPTER == 0 {
-            if (chapter - 1) % PER_TITLE == 0 {
+        if (a - 1).is_multiple_of(PER_CHAPTER) {
+            if (chapter - 1).is_multiple_of(PER_TITLE) {
                 t.push_str(&format!("TITLE {}\nProvisions Part {}\n\n", (chapter - 1) / PER_TITLE + 1, chapter));
             }
             t.push_str(&format!("CHAPTER {chapter}\nCooperation Area {chapter}\n\n"));

@@ -260,6 +260,7 @@ fn a_column_is_renamed_in_place_enter_keeps_and_escape_cancels() {
     assert!(h.get_all_by_label("Buenos Aires 2025").count() >= 2, "the overview uses the column titles");
     let out = dir.path().join("report.md");
     h.state_mut().apply(counterpart::ui::commands::Command::ExportTo(out.clone()));
+    h.state_mut().wait_for_writes();
     let md = std::fs::read_to_string(&out).expect("report");
     assert!(md.contains("Buenos Aires 2025") && md.contains("Cambodia"), "{md}");
 }
@@ -407,6 +408,7 @@ fn undo_keeps_the_selection_redo_makes_it_again_and_the_unsaved_marker_follows()
     // Saved, then changed and undone: back to the saved state.
     let dir = tempfile::tempdir().expect("tempdir");
     h.state_mut().apply(counterpart::ui::commands::Command::SaveSessionTo(dir.path().join("s.counterpart")));
+    h.state_mut().wait_for_writes();
     assert!(!h.state().dirty);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();

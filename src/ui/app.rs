@@ -7,7 +7,7 @@
 //! read here.
 
 use super::commands::{self, Command, GroupBy, Step};
-use super::job::{Job, JobInput};
+use super::job::{Job, JobInput, WriteResult, Writing};
 use super::view::{self, Filters, Line};
 use super::{fonts, outline, overview, row_theme, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
@@ -132,6 +132,9 @@ pub struct App {
     pub(crate) scroll_gently: bool,
     /// Scroll `scroll_to` to the top of the table (a section gone to, its rows below it).
     pub(crate) scroll_to_top: bool,
+    /// Sessions being saved and reports exported in the background, with what a save
+    /// needs when it is done.
+    writes: Vec<(Writing, Option<SaveDone>)>,
     /// Documents (by source) whose columns are hidden: still compared and reported.
     pub hidden_columns: BTreeSet<String>,
     /// What is typed in the "Go to section" field.
@@ -152,6 +155,13 @@ pub struct App {
     pending_selection: Option<String>,
     /// Measured row heights: row → (column width, height).
     pub(crate) row_heights: std::collections::HashMap<usize, (f32, f32)>,
+}
+
+/// A session save under way: where, and the work as it was when the save began (what
+/// the file will hold, so the unsaved marker is right even if the user went on).
+struct SaveDone {
+    path: PathBuf,
+    snapshot: Snapshot,
 }
 
 /// What makes the work differ from a saved session: documents, titles, corrections, notes.
@@ -236,6 +246,7 @@ impl App {
             scroll_to_top: false,
             section_query: String::new(),
             hidden_columns: BTreeSet::new(),
+            writes: Vec::new(),
             page_rows: DEFAULT_PAGE_ROWS,
             pending: Vec::new(),
             focus_search: false,
@@ -514,15 +525,16 @@ impl App {
             self.messages.push(Message { text: "Nothing to save yet: open documents first.".into(), error: false });
             return;
         };
-        match SessionFile::new(&path, &self.documents, &c, &self.work()).save(&path) {
-            Ok(()) => {
-                self.mark_saved();
-                self.remember_session(&path);
-                self.messages.push(Message { text: format!("Saved {}", path.display()), error: false });
-                self.session_path = Some(path);
-            }
-            Err(e) => self.messages.push(Message { text: e.to_string(), error: true }),
-        }
+        let (documents, work) = (self.documents.clone(), self.work());
+        let done = SaveDone { path: path.clone(), snapshot: self.snapshot() };
+        let label = format!("Saving {}", file_name(&path));
+        let write = move |progress: &dyn Fn(f32)| -> WriteResult {
+            let file = SessionFile::new(&path, &documents, &c, &work);
+            progress(WRITE_MADE);
+            file.save(&path).map_err(|e| e.to_string())?;
+            Ok(format!("Saved {}", path.display()))
+        };
+        self.writes.push((Writing::start(label, write, self.repaint.clone()), Some(done)));
     }
 
     fn export(&mut self, path: PathBuf) {
@@ -531,17 +543,55 @@ impl App {
             None => (Format::Html, path.with_extension("html")),
         };
         let Some(c) = self.comparison.clone() else { return };
-        let mut ctx = ReportContext::new(&c);
-        ctx.notes = &self.notes;
-        ctx.corrections = &self.corrections;
-        ctx.titles = (0..c.documents.len()).map(|d| self.title(d)).collect();
-        let text = format.write(&ctx);
-        match session::write_atomically(&path, text.as_bytes(), std::io::Write::write_all) {
-            Ok(()) => self
-                .messages
-                .push(Message { text: format!("Exported {} to {}", format.label(), path.display()), error: false }),
-            Err(e) => self.messages.push(Message { text: e.to_string(), error: true }),
+        let (notes, corrections) = (self.notes.clone(), self.corrections.clone());
+        let titles: Vec<String> = (0..c.documents.len()).map(|d| self.title(d)).collect();
+        let label = format!("Exporting {}", file_name(&path));
+        let write = move |progress: &dyn Fn(f32)| -> WriteResult {
+            let mut ctx = ReportContext::new(&c);
+            ctx.notes = &notes;
+            ctx.corrections = &corrections;
+            ctx.titles = titles;
+            let text = format.write(&ctx);
+            progress(WRITE_MADE);
+            session::write_atomically(&path, text.as_bytes(), std::io::Write::write_all).map_err(|e| e.to_string())?;
+            Ok(format!("Exported {} to {}", format.label(), path.display()))
+        };
+        self.writes.push((Writing::start(label, write, self.repaint.clone()), None));
+    }
+
+    /// Takes in the saves and exports that are done: says so, or what went wrong.
+    fn finish_writes(&mut self, wait: bool) {
+        let mut k = 0;
+        while k < self.writes.len() {
+            let outcome = if wait { Some(self.writes[k].0.wait()) } else { self.writes[k].0.poll() };
+            let Some(outcome) = outcome else {
+                k += 1;
+                continue;
+            };
+            let (_, save) = self.writes.remove(k);
+            match outcome {
+                Ok(text) => {
+                    if let Some(done) = save {
+                        self.saved = Some(done.snapshot);
+                        self.remember_session(&done.path);
+                        self.session_path = Some(done.path);
+                        self.work_changed();
+                    }
+                    self.messages.push(Message { text, error: false });
+                }
+                Err(text) => self.messages.push(Message { text, error: true }),
+            }
         }
+    }
+
+    /// Waits for every save and export under way and takes in their outcome.
+    pub fn wait_for_writes(&mut self) {
+        self.finish_writes(true);
+    }
+
+    /// Whether a session is being saved or a report exported.
+    pub fn is_writing(&self) -> bool {
+        !self.writes.is_empty()
     }
 
     fn reapply_corrections(&mut self) {
@@ -838,6 +888,8 @@ impl App {
             Command::ConfirmPending { save } => {
                 if save {
                     self.apply(Command::SaveSession);
+                    // What comes next (quitting, opening another) needs the save done.
+                    self.wait_for_writes();
                 }
                 // Saving may need a file name the user did not give: then stay.
                 if !save || !self.dirty {
@@ -849,6 +901,8 @@ impl App {
             }
             Command::CancelPending => self.pending_confirm = None,
             Command::Quit => {
+                // A save or export under way finishes before the window closes.
+                self.wait_for_writes();
                 if self.dirty {
                     self.pending_confirm = Some(Command::Quit);
                 } else {
@@ -985,6 +1039,7 @@ impl App {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.finish_job(result);
         }
+        self.finish_writes(false);
         // Files dropped on the window.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
@@ -1063,7 +1118,7 @@ impl App {
             overview::overview_window(&ctx, self);
         }
         self.unsaved_dialog(&ctx);
-        if self.job.is_some() {
+        if self.job.is_some() || self.is_writing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         for command in std::mem::take(&mut self.pending) {
@@ -1300,8 +1355,8 @@ impl App {
     /// move it. The last column shown cannot be hidden.
     fn columns_menu(&mut self, ui: &mut egui::Ui) {
         // Ticking columns keeps the menu open (it closes on a click outside).
-        let config = egui::containers::menu::MenuConfig::new()
-            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        let config =
+            egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
         egui::containers::menu::MenuButton::new("Columns").config(config).ui(ui, |ui| {
             let n = self.documents.len();
             let shown = (0..n).filter(|&d| self.column_shown(d)).count();
@@ -1317,7 +1372,8 @@ impl App {
                     if ui.add_enabled(d > 0, egui::Button::new("◀").small()).on_hover_text("Move left").clicked() {
                         self.send(Command::MoveDocument { from: d, to: d - 1 });
                     }
-                    if ui.add_enabled(d + 1 < n, egui::Button::new("▶").small()).on_hover_text("Move right").clicked() {
+                    if ui.add_enabled(d + 1 < n, egui::Button::new("▶").small()).on_hover_text("Move right").clicked()
+                    {
                         self.send(Command::MoveDocument { from: d, to: d + 1 });
                     }
                 });
@@ -1359,6 +1415,14 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            for (w, _) in &self.writes {
+                ui.add(
+                    egui::ProgressBar::new(w.progress())
+                        .desired_width(160.0)
+                        .animate(true)
+                        .text(format!("{}…", w.label)),
+                );
+            }
             if let Some(job) = &self.job {
                 let (stage, done) = job.progress();
                 ui.add(egui::ProgressBar::new(done).desired_width(200.0).text(format!("{stage:?}…")));
@@ -1451,6 +1515,15 @@ impl App {
             });
         });
     }
+}
+
+/// How far a save or export has got once its bytes are made (serialised or rendered);
+/// writing them to disk is the rest.
+const WRITE_MADE: f32 = 0.6;
+
+/// The file name of `path`, for short messages.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The sentence a correction is about (the first of a join): the selection follows it.

@@ -1,4 +1,5 @@
-//! The comparison running in the background: reading files, segmenting, aligning.
+//! Work running in the background: the comparison (reading files, segmenting,
+//! aligning), and saving sessions and exporting reports ([`Writing`]).
 //!
 //! The window never waits for it. It polls [`Job::poll`] each frame, shows
 //! [`Job::progress`], and can [`Job::cancel`] it. The thread asks for a repaint when
@@ -180,5 +181,68 @@ fn open_session(
         session: Some((path.to_path_buf(), work)),
         notices,
         offers,
+    }
+}
+
+/// What a finished [`Writing`] hands back: the message for the user, or the error.
+pub type WriteResult = Result<String, String>;
+
+/// A session being saved or a report exported on its own thread, so a large one
+/// never freezes the window: the work is made (serialised, rendered) and written
+/// there, and the window polls for the outcome and shows how far it got.
+pub struct Writing {
+    /// What is being written, for the status bar ("Saving s.counterpart").
+    pub label: String,
+    progress: Arc<Mutex<f32>>,
+    result: Receiver<WriteResult>,
+}
+
+impl Writing {
+    /// Starts `work` on a thread. It reports a fraction done (0..=1) through the
+    /// function it is given and returns the message for the user or the error.
+    pub fn start(
+        label: String,
+        work: impl FnOnce(&dyn Fn(f32)) -> WriteResult + Send + 'static,
+        repaint: Option<egui::Context>,
+    ) -> Self {
+        let progress = Arc::new(Mutex::new(0.0));
+        let (tx, rx) = channel();
+        let p = progress.clone();
+        let run = move || {
+            let report = |done: f32| {
+                if let Ok(mut g) = p.lock() {
+                    *g = done.clamp(0.0, 1.0);
+                }
+            };
+            let _ = tx.send(work(&report));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        };
+        if let Err(e) = std::thread::Builder::new().name("write".into()).spawn(run) {
+            let (tx, rx2) = channel();
+            let _ = tx.send(Err(format!("{label}: cannot start writing: {e}")));
+            return Self { label, progress, result: rx2 };
+        }
+        Self { label, progress, result: rx }
+    }
+
+    /// The fraction done (0..=1).
+    pub fn progress(&self) -> f32 {
+        self.progress.lock().map(|g| *g).unwrap_or(0.0)
+    }
+
+    /// The outcome, once the writing is done.
+    pub fn poll(&self) -> Option<WriteResult> {
+        match self.result.try_recv() {
+            Ok(r) => Some(r),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(format!("{}: stopped unexpectedly", self.label))),
+        }
+    }
+
+    /// Waits for the outcome (tests, and saving before the window closes).
+    pub fn wait(&self) -> WriteResult {
+        self.result.recv().unwrap_or_else(|_| Err(format!("{}: stopped unexpectedly", self.label)))
     }
 }
