@@ -17,7 +17,9 @@ fn statements(dir: &Path, n: usize) -> Vec<PathBuf> {
         .iter()
         .map(|name| {
             let p = dir.join(format!("{}.txt", name.to_lowercase()));
-            let text = format!("Joint Statement of {name} and the Union\n\n{TRADE} The Parties will hold a summit in {name}.\n");
+            let text = format!(
+                "Joint Statement of {name} and the Union\n\n{TRADE} The Parties will hold a summit in {name}.\n"
+            );
             std::fs::write(&p, text).expect("write statement");
             p
         })
