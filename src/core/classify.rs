@@ -363,4 +363,14 @@ mod tests {
         assert_eq!(ids, ["agriculture", "agriculture", "general", "general"]);
         assert!(c[1].evidence.iter().any(|e| e.source == EvidenceSource::Heading && e.term.contains("label")));
     }
+
+    #[test]
+    fn sector_words_of_real_statements() {
+        assert_eq!(
+            theme_of("Guatemala will combat illegal logging and improve forest sector governance.", None),
+            "environment"
+        );
+        assert_eq!(theme_of("Ecuador will remove discriminatory barriers to services.", None), "trade");
+        assert_eq!(theme_of("The sides support the national plan to eliminate cervical cancer.", None), "health");
+    }
 }
