@@ -116,8 +116,10 @@ fn a_notices_dismiss_button_stays_clear_of_the_details_panel_in_a_small_window()
 /// Runs frames until the window has taken in every save and export (at most ~5 s).
 fn run_until_written(h: &mut Harness<'_, App>) {
     for _ in 0..500 {
-        h.run();
+        // One frame at a time: while writing, the window asks for frames to poll.
+        h.step();
         if !h.state().is_writing() {
+            h.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
