@@ -201,7 +201,7 @@ fn file_stem(source: &str) -> String {
 
 /// Builds a row from a group of segments: cells, theme, status, similarity, wording
 /// groups, consensus, differences and word marks. The theme is the majority of the
-/// segments' scores; a segment whose theme the user set decides it.
+/// segments' own themes (each segment keeps its own).
 pub fn build_row(
     group: &[SegRef],
     documents: &[Document],
@@ -215,22 +215,36 @@ pub fn build_row(
     }
     cells.iter_mut().for_each(|c| c.sort_unstable());
     let present: Vec<usize> = (0..documents.len()).filter(|&d| !cells[d].is_empty()).collect();
-    // Theme: the sum of the segments' scores.
+    // Theme: the majority of the segments' own themes (a user's correction counts as
+    // that segment's theme); a tie goes to a theme the user chose, then to the larger
+    // sum of the segments' scores, then to the earlier theme.
+    let mut votes = vec![0usize; tax.themes.len()];
     let mut theme_score = vec![0.0f32; tax.themes.len()];
+    let mut chosen = vec![false; tax.themes.len()];
     for &(d, s) in group {
-        for &(t, w) in &documents[d].segments[s].scores {
+        let seg = &documents[d].segments[s];
+        if let Some(v) = votes.get_mut(seg.theme) {
+            *v += 1;
+        }
+        if seg.theme_by_user
+            && let Some(c) = chosen.get_mut(seg.theme)
+        {
+            *c = true;
+        }
+        for &(t, w) in &seg.scores {
             theme_score[t] += w;
         }
     }
-    let by_user =
-        group.iter().map(|&(d, s)| &documents[d].segments[s]).filter(|s| s.theme_by_user).map(|s| s.theme).next_back();
-    let theme = by_user.unwrap_or_else(|| {
-        theme_score
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
-            .map_or(tax.fallback, |(t, _)| t)
-    });
+    let theme = (0..tax.themes.len())
+        .max_by(|&a, &b| {
+            votes[a]
+                .cmp(&votes[b])
+                .then(chosen[a].cmp(&chosen[b]))
+                .then(theme_score[a].total_cmp(&theme_score[b]))
+                .then(b.cmp(&a))
+        })
+        .filter(|&t| votes[t] > 0)
+        .unwrap_or(tax.fallback);
     let ranges = |d: usize| -> Vec<Range<usize>> {
         cells[d].iter().map(|&s| documents[d].segments[s].byte_range.clone()).collect()
     };

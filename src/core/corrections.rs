@@ -150,6 +150,29 @@ mod tests {
     }
 
     #[test]
+    fn a_row_follows_the_majority_of_its_segments_themes() {
+        let t = |n: &str| format!("Declaration {n}\n\nThe Parties will combat terrorism and extremism.");
+        let base = compare(
+            &[
+                DocumentInput::from_text("a.txt", t("A")),
+                DocumentInput::from_text("b.txt", t("B")),
+                DocumentInput::from_text("c.txt", t("C")),
+            ],
+            &CompareOptions::default(),
+        );
+        let theme = |c: &Comparison| c.taxonomy.themes[c.rows[c.row_of(0, 0).expect("row")].theme].id.clone();
+        assert_eq!(theme(&base), "security");
+        // One of three segments corrected: the row stays, that segment keeps its theme.
+        let one = [Correction::SetTheme { segment: "d1.s1".into(), theme: "culture".into() }];
+        let (c, _) = apply(&base, &one);
+        assert_eq!(theme(&c), "security");
+        assert_eq!(c.taxonomy.themes[c.documents[0].segments[0].theme].id, "culture");
+        // Two of three: the majority moves it.
+        let two = [one[0].clone(), Correction::SetTheme { segment: "d2.s1".into(), theme: "culture".into() }];
+        assert_eq!(theme(&apply(&base, &two).0), "culture");
+    }
+
+    #[test]
     fn split_makes_the_segment_unique_and_join_puts_it_back() {
         let base = sample();
         let r = base.row_of(0, 0).expect("row");

@@ -16,6 +16,7 @@
 
 use crate::core::align::SegRef;
 use crate::core::fast_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -52,6 +53,7 @@ pub struct Cluster {
 
 /// A candidate join, ordered by score, then by a key that does not depend on the
 /// order the documents were given in.
+#[derive(Clone, Copy)]
 struct Entry {
     score: f32,
     key: u64,
@@ -175,16 +177,33 @@ pub fn cluster(
         let (a, b) = (stable_key(x), stable_key(y));
         a.min(b).rotate_left(29) ^ a.max(b)
     };
-    let mut heap: BinaryHeap<Entry> = edges
+    // The proposed joins, best first: a sorted list read in order, and a small heap for
+    // those put back with a lower score (a heap of millions costs a cache miss a level).
+    let mut queue: Vec<Entry> = edges
         .iter()
         .enumerate()
         .filter(|(_, e)| e.2 >= pair_min)
         .map(|(k, &(x, y, p))| Entry { score: p, key: key(x, y), edge: k as u32 })
         .collect();
+    queue.par_sort_unstable_by(|a, b| b.cmp(a));
+    let mut next = 0usize;
+    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
     let mut refused: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut requeued: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut popped = 0usize;
-    while let Some(e) = heap.pop() {
+    loop {
+        let from_heap = match (heap.peek(), queue.get(next)) {
+            (Some(h), Some(q)) => h > q,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let e = if from_heap {
+            heap.pop().expect("peeked")
+        } else {
+            next += 1;
+            queue[next - 1]
+        };
         popped += 1;
         if popped.is_multiple_of(CANCEL_EVERY) && cancel() {
             return None;
@@ -213,7 +232,11 @@ pub fn cluster(
         }
         // Stale: others may now be better; put it back with its true score, once per
         // pair of rows (the other pairs of segments between them add nothing).
-        if avg < e.score - STALE_TOLERANCE && heap.peek().is_some_and(|top| top.score > avg) {
+        let top = match (heap.peek(), queue.get(next)) {
+            (Some(h), Some(q)) => Some(h.score.max(q.score)),
+            (h, q) => h.or(q).map(|x| x.score),
+        };
+        if avg < e.score - STALE_TOLERANCE && top.is_some_and(|t| t > avg) {
             if requeued.insert(tag) {
                 heap.push(Entry { score: avg, ..e });
             }
