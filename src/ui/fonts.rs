@@ -25,7 +25,7 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
-/// Up to [`SAMPLE_CHARACTERS`] different CJK characters from the comparison's
+/// Up to `SAMPLE_CHARACTERS` different CJK characters from the comparison's
 /// documents, and the index of the first document that has one.
 pub fn cjk_sample(c: &Comparison) -> Option<(usize, String)> {
     let mut first = None;
