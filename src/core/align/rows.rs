@@ -9,9 +9,10 @@
 //! the pair model) is at least `row_min`; rows sharing a document are never joined.
 //! Best joins go first (a lazy priority queue re-scores a stale pair before using it).
 //! Between small rows the average is exact (every cross pair scored); between rows with
-//! more than [`EXACT_LINKAGE_PAIRS`] cross pairs it comes from the candidate pairs
-//! alone, summed per pair of rows as rows are joined (pairs that were never candidates
-//! count as 0), so a corpus of a thousand documents clusters in near-linear time.
+//! more than [`EXACT_LINKAGE_PAIRS`] cross pairs, or in comparisons of more than
+//! [`EXACT_LINKAGE_MAX_DOCUMENTS`] documents, it comes from the candidate pairs alone,
+//! summed per pair of rows as rows are joined (pairs that were never candidates count
+//! as 0), so each join costs the same whatever the size of the rows.
 //! A row's confidence is the average probability over all its pairs.
 
 use crate::core::align::SegRef;
@@ -30,6 +31,11 @@ const STALE_TOLERANCE: f32 = 0.02;
 
 /// The cancel flag is polled once per this many queued joins (a few milliseconds).
 const CANCEL_EVERY: usize = 1 << 16;
+
+/// Beyond this many documents every average comes from the candidate pairs: scoring each
+/// cross pair of small rows would cost more than the rest of the alignment, and in a
+/// corpus that size a segment's candidates already hold its likely counterparts.
+pub const EXACT_LINKAGE_MAX_DOCUMENTS: usize = 32;
 
 /// The probabilities a join needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,6 +115,7 @@ pub fn cluster(
     cancel: &dyn Fn() -> bool,
 ) -> Option<Vec<Cluster>> {
     let JoinRule { pair_min, row_min } = rule;
+    let exact = doc_lens.len() <= EXACT_LINKAGE_MAX_DOCUMENTS;
     let offsets: Vec<usize> = doc_lens
         .iter()
         .scan(0, |acc, &n| {
@@ -219,7 +226,7 @@ pub fn cluster(
             continue;
         }
         let singles = rows[rx].members.len() == 1 && rows[ry].members.len() == 1;
-        let (sum, n) = if rows[rx].members.len() * rows[ry].members.len() <= EXACT_LINKAGE_PAIRS {
+        let (sum, n) = if exact && rows[rx].members.len() * rows[ry].members.len() <= EXACT_LINKAGE_PAIRS {
             exact_linkage(&rows[rx].members, &rows[ry].members, prob)
         } else {
             let s = rows[rx].adjacent.get(&ry).map_or(0.0, |a| a.0);
@@ -370,6 +377,30 @@ mod tests {
         let pairs = [((0, 0), (1, 0), 0.7), ((0, 1), (1, 0), 0.7)];
         let rows = run(&[2, 1], &[vec![(1, 0), (0, 0), (0, 1)]], &pairs);
         assert_eq!(rows, vec![vec![(0, 0), (0, 1), (1, 0)]]);
+    }
+
+    #[test]
+    fn in_a_large_comparison_averages_come_from_the_candidate_pairs() {
+        let n = EXACT_LINKAGE_MAX_DOCUMENTS + 8;
+        let lens = vec![1; n];
+        let key = |r: SegRef| r.0 as u64;
+        let rule = JoinRule { pair_min: 0.5, row_min: 0.1 };
+        // Every pair a candidate: one row of all documents.
+        let all: Vec<(SegRef, SegRef, f32)> =
+            (0..n).flat_map(|a| (a + 1..n).map(move |b| ((a, 0), (b, 0), 0.9))).collect();
+        let p = table(&all);
+        let rows = cluster(&lens, &[], &all, &p, &key, rule, &|| false).expect("done");
+        assert_eq!(rows.len(), 1);
+        // Only a chain of neighbours is a candidate, though every pair would score 0.9:
+        // pairs that were never candidates count 0, so no row grows past the point
+        // where its average falls under `row_min`. (Scored exactly, it would be one row.)
+        let chain: Vec<(SegRef, SegRef, f32)> = (0..n - 1).map(|a| ((a, 0), (a + 1, 0), 0.9)).collect();
+        let alike = |_: SegRef, _: SegRef| 0.9;
+        let rows = cluster(&lens, &[], &chain, &alike, &key, rule, &|| false).expect("done");
+        assert!(rows.len() > 1, "a chain of {n} documents must not become one row");
+        let few = vec![1; 3];
+        let rows = cluster(&few, &[], &chain[..2], &alike, &key, rule, &|| false).expect("done");
+        assert_eq!(rows.len(), 1, "a small comparison scores every pair");
     }
 
     #[test]
