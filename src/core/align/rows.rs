@@ -199,17 +199,18 @@ pub fn cluster(
     let mut requeued: HashSet<(usize, u32, usize, u32)> = HashSet::default();
     let mut popped = 0usize;
     loop {
-        let from_heap = match (heap.peek(), queue.get(next)) {
-            (Some(h), Some(q)) => h > q,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
+        let from_queue = match (heap.peek(), queue.get(next)) {
+            (Some(h), Some(q)) => q >= h,
+            (h, q) => q.is_some() && h.is_none(),
         };
-        let e = if from_heap {
-            heap.pop().expect("peeked")
-        } else {
+        let e = if from_queue {
             next += 1;
             queue[next - 1]
+        } else {
+            match heap.pop() {
+                Some(e) => e,
+                None => break,
+            }
         };
         popped += 1;
         if popped.is_multiple_of(CANCEL_EVERY) && cancel() {
