@@ -142,20 +142,14 @@ pub fn align(
         return None;
     }
     progress(0.8);
-    // Probabilities of the candidate pairs, kept for the clustering's exact averages.
-    let offsets: Vec<usize> = docs
-        .iter()
-        .scan(0, |acc, d| {
-            let o = *acc;
-            *acc += d.len();
-            Some(o)
-        })
-        .collect();
-    let key = |x: SegRef, y: SegRef| ((offsets[x.0] + x.1) as u64) << 32 | (offsets[y.0] + y.1) as u64;
-    let known: FxHashMap<u64, f32> = edges.iter().map(|&(x, y, p)| (key(x, y), p)).collect();
+    // Probabilities of the candidate pairs, for the clustering's exact averages: `edges`
+    // is sorted by pair, so a binary search finds them without a second table.
     let prob = |x: SegRef, y: SegRef| {
         let (x, y) = ordered(x, y);
-        known.get(&key(x, y)).copied().unwrap_or_else(|| score(x, y))
+        match edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))) {
+            Ok(k) => edges[k].2,
+            Err(_) => score(x, y),
+        }
     };
     let units = merge_units(&links, &prob, options.pair_min);
     let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
