@@ -2,6 +2,8 @@
 //! their labels as a user finds them. No display or GPU needed.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use counterpart::core::Status;
 use counterpart::core::corrections::Correction;
 use counterpart::ui::app::{App, Settings};
@@ -17,15 +19,7 @@ fn samples() -> Vec<PathBuf> {
 
 /// The app on `files`, comparison finished, in a window of the given height.
 fn harness(files: Vec<PathBuf>, height: f32) -> Harness<'static, App> {
-    let mut app = App::new(files, Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, height))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
+    common::window(files, 1500.0, height)
 }
 
 fn theme_headers(h: &Harness<'_, App>) -> Vec<String> {

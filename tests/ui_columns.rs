@@ -4,6 +4,8 @@
 //! window. Widgets are found by their labels.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use counterpart::ui::app::{App, Settings};
 use counterpart::ui::commands::Command;
 use egui_kittest::Harness;
@@ -25,15 +27,7 @@ fn statements(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
-    let mut app = App::new(files, Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
+    common::window(files, 1500.0, 900.0)
 }
 
 #[test]

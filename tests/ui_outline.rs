@@ -4,7 +4,9 @@
 //! by their labels.
 #![cfg(feature = "gui")]
 
-use counterpart::ui::app::{App, Settings};
+mod common;
+
+use counterpart::ui::app::App;
 use counterpart::ui::view::Line;
 use egui::Key;
 use egui_kittest::Harness;
@@ -75,14 +77,7 @@ fn treaties(dir: &Path) -> Vec<PathBuf> {
 
 /// The app on the two treaties, rows grouped by the first one's sections.
 fn outline_harness(dir: &Path) -> Harness<'static, App> {
-    let mut app = App::new(treaties(dir), Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
+    let mut h = common::window(treaties(dir), 1400.0, 900.0);
     h.get_by_label("View").click();
     h.run();
     h.get_by_label_contains("Group by sections of d1").click();

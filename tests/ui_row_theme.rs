@@ -3,7 +3,9 @@
 //! Widgets are found by their labels.
 #![cfg(feature = "gui")]
 
-use counterpart::ui::app::{App, Settings};
+mod common;
+
+use counterpart::ui::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
@@ -27,15 +29,7 @@ fn statements(dir: &Path, n: usize) -> Vec<PathBuf> {
 }
 
 fn harness(files: Vec<PathBuf>) -> Harness<'static, App> {
-    let mut app = App::new(files, Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
+    common::window(files, 1500.0, 1000.0)
 }
 
 /// Selects the trade row and sets the first document's sentence to Energy through

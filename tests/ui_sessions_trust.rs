@@ -3,10 +3,12 @@
 //! PATH" reads the file. Driven headless with egui_kittest, widgets found by label.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use counterpart::core::DocumentInput;
 use counterpart::core::{CompareOptions, compare};
 use counterpart::session::{SessionFile, Work};
-use counterpart::ui::app::{App, Settings};
+use counterpart::ui::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
@@ -18,15 +20,7 @@ const B: &str = "Declaration of Aland and Carpathia\n\nThe Parties will combat t
 
 /// The window on `session`, comparison finished.
 fn open(session: &Path) -> Harness<'static, App> {
-    let mut app = App::new(vec![session.to_path_buf()], Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
+    common::window(vec![session.to_path_buf()], 1500.0, 900.0)
 }
 
 fn text_of(h: &Harness<'_, App>, d: usize) -> String {

@@ -3,6 +3,8 @@
 //! view and the fixes that go with them. Widgets are found by their labels.
 #![cfg(feature = "gui")]
 
+mod common;
+
 use counterpart::ui::app::{App, Settings};
 use counterpart::ui::view::Line;
 use egui::Key;
@@ -16,15 +18,7 @@ fn samples() -> Vec<PathBuf> {
 
 /// The app on `files`, comparison finished, in a window of the given size.
 fn harness_sized(files: Vec<PathBuf>, width: f32, height: f32) -> Harness<'static, App> {
-    let mut app = App::new(files, Settings::default(), None);
-    app.headless = true;
-    app.wait_for_comparison();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(width, height))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
-    h.run();
-    h
+    common::window(files, width, height)
 }
 
 fn harness(files: Vec<PathBuf>, height: f32) -> Harness<'static, App> {
