@@ -28,16 +28,16 @@ score_mod = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(score_mod)
 
 FEATURES = ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict",
-            "order_gap"]
+            "order_gap", "sem"]
 PAIR_MIN_GRID = [0.3, 0.4, 0.5]
 ROW_MIN_GRID = [0.1, 0.2, 0.3, 0.5]
 L2 = 1.0
 
 
-def labelled_pairs(binary, group, tmp):
+def labelled_pairs(binary, group, tmp, base_path):
     name = os.path.basename(group)
     rep, pairs = os.path.join(tmp, name + ".json"), os.path.join(tmp, name + ".pairs")
-    ev.run(binary, group, rep, extra=["--debug-pairs", pairs])
+    ev.run(binary, group, rep, extra=["--debug-pairs", pairs, "--align-options", base_path])
     gold = score_mod.load_gold(group)
     report = json.load(open(rep, encoding="utf-8"))
     letter = {}
@@ -117,8 +117,11 @@ def fit(X, y):
     return w
 
 
+BASE = {}
+
+
 def options(w, th):
-    return {"pair_min": th[0], "row_min": th[1], "model": {"bias": w[0], "weights": w[1:]}}
+    return {**BASE, "pair_min": th[0], "row_min": th[1], "model": {"bias": w[0], "weights": w[1:]}}
 
 
 def f1_with(binary, opts, names, tmp):
@@ -130,11 +133,16 @@ def f1_with(binary, opts, names, tmp):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ev.ROOT, "target", "release", "counterpart"))
+    ap.add_argument("--base", help="JSON file of further AlignOptions fields, held fixed")
     a = ap.parse_args()
+    if a.base:
+        BASE.update(json.load(open(a.base)))
     groups = ev.groups()
     names = [os.path.basename(g) for g in groups]
     with tempfile.TemporaryDirectory() as tmp:
-        data = {os.path.basename(g): labelled_pairs(a.bin, g, tmp) for g in groups}
+        base_path = os.path.join(tmp, "base.json")
+        json.dump(BASE, open(base_path, "w"))
+        data = {os.path.basename(g): labelled_pairs(a.bin, g, tmp, base_path) for g in groups}
         for n in names:
             X, y = data[n]
             print(f"{n}: {len(y)} candidate pairs, {int(sum(y))} gold", file=sys.stderr)

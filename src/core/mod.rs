@@ -18,6 +18,7 @@ pub mod model;
 pub mod parties;
 pub mod read;
 pub mod segment;
+pub mod semantic;
 pub mod sparse;
 pub mod taxonomy;
 pub mod text;

@@ -191,7 +191,7 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
     if cancel() {
         return None;
     }
-    let neighbourhood = of
+    let neighbourhood: Vec<Vec<f32>> = of
         .iter()
         .map(|doc| {
             doc.iter()

@@ -7,6 +7,7 @@
 //! a commitment (the *Trans-Caspian* corridor, not the *North–South* one) weighs much.
 
 use crate::core::parties::Parties;
+use crate::core::semantic::DenseVec;
 use crate::core::sparse::SparseVec;
 use crate::core::text;
 use rayon::prelude::*;
@@ -23,6 +24,8 @@ pub struct Features {
     pub position: f32,
     /// Proper names it mentions (lower case, sorted), other than its parties.
     pub names: Vec<String>,
+    /// Its meaning, from the static semantic table (empty when the table is missing).
+    pub semantic: DenseVec,
 }
 
 /// Whether two segments name different things: each mentions proper names the other
@@ -53,6 +56,30 @@ pub fn alignment_tokens(raw: &str, parties: &Parties) -> Vec<String> {
         if !text::is_stopword(&w) {
             out.push(text::stem(&w));
         }
+        i += 1;
+    }
+    out
+}
+
+/// The words of a segment for its semantic vector: all of them (the SIF weighting makes
+/// little of function words), but the document's own party names, so "Azerbaijan
+/// supports…" and "Kazakhstan supports…" mean the same.
+pub fn semantic_text(raw: &str, parties: &Parties) -> String {
+    let words = text::words(raw);
+    let spans = parties.spans(&words);
+    let mut out = String::with_capacity(raw.len());
+    let mut i = 0;
+    let mut k = 0;
+    while i < words.len() {
+        if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
+            i += len;
+            k += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&words[i]);
         i += 1;
     }
     out
@@ -97,6 +124,9 @@ pub fn vectorise(docs: &[Vec<Vec<String>>]) -> Vec<Vec<SparseVec>> {
 /// Proper names of each segment of each document: capitalised words after the first
 /// word that are not country names and that no document of the comparison ever writes
 /// in lower case (so `Corridor` in a title-cased name is not a name, but `Caspian` is).
+/// A name that only one document writes is that document's own, like its party names
+/// (its leaders, its cities: "Widodo" in one statement, "Nguyen Phu Trong" in the
+/// other), and is dropped: it cannot tell apart two commitments of different documents.
 pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<String>>> {
     let mut lower: HashSet<String> = HashSet::new();
     for t in whole_texts {
@@ -107,7 +137,7 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
         }
     }
     let countries = Parties::every_country();
-    texts
+    let mut names: Vec<Vec<Vec<String>>> = texts
         .par_iter()
         .map(|segments| {
             segments
@@ -137,9 +167,21 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    let mut documents_writing: HashMap<String, usize> = HashMap::new();
+    for doc in &names {
+        let mut own: Vec<&String> = doc.iter().flatten().collect();
+        own.sort_unstable();
+        own.dedup();
+        for n in own {
+            *documents_writing.entry(n.clone()).or_insert(0) += 1;
+        }
+    }
+    for seg in names.iter_mut().flatten() {
+        seg.retain(|n| documents_writing.get(n).is_some_and(|&c| c > 1));
+    }
+    names
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +197,15 @@ mod tests {
             &f(&["baku", "ceyhan", "southern", "tbilisi"])
         ));
         assert!(!names_conflict(&f(&["osh"]), &f(&[])));
+    }
+
+    #[test]
+    fn a_name_only_one_document_writes_is_its_own_and_not_a_name_to_tell_apart() {
+        let a = "Leaders met in Hanoi. President Trong welcomed the Mekong initiative.";
+        let b = "Leaders met in Jakarta. President Widodo welcomed the Mekong initiative.";
+        let names = proper_names(&[vec![a], vec![b]], &[a, b]);
+        assert_eq!(names[0][0], vec!["mekong", "president"]);
+        assert_eq!(names[1][0], vec!["mekong", "president"]);
     }
 
     #[test]

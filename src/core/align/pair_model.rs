@@ -16,8 +16,8 @@ use crate::core::align::links::{CONFLICT_OVERRIDE, LinkKind, context};
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in the order of [`PairModel::weights`].
-pub const FEATURES: [&str; 10] =
-    ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict", "order_gap"];
+pub const FEATURES: [&str; 11] =
+    ["cos", "margin", "same_theme", "context", "mutual", "merge", "duplicate", "gap", "conflict", "order_gap", "sem"];
 
 const COS: usize = 0;
 const CONFLICT: usize = 8;
@@ -34,7 +34,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.224, weights: [2.996, 3.282, 1.075, 1.631, 2.778, 2.193, 0.0, 2.113, 0.403, -1.343] }
+        Self { bias: -3.507, weights: [2.491, 2.803, 1.0, 1.299, 2.78, 2.582, 0.0, 2.281, 0.104, -1.159, 1.664] }
     }
 }
 
@@ -63,6 +63,7 @@ pub fn features(
         flag(LinkKind::Gap),
         if names_conflict(f, g) { 1.0 } else { 0.0 },
         (f.position - g.position).abs(),
+        f.semantic.cosine(&g.semantic),
     ]
 }
 
@@ -87,8 +88,8 @@ mod tests {
     #[test]
     fn a_linked_near_duplicate_is_likely_and_an_unlinked_weak_pair_is_not() {
         let m = PairModel::default();
-        let strong = [0.9, 0.0, 1.0, 0.5, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0];
-        let weak = [0.15, -0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.4];
+        let strong = [0.9, 0.0, 1.0, 0.5, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.9];
+        let weak = [0.15, -0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.4, 0.1];
         assert!(m.probability(&strong) > 0.9);
         assert!(m.probability(&weak) < 0.1);
     }
