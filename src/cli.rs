@@ -152,7 +152,12 @@ fn run_engine(inputs: &[DocumentInput], options: &CompareOptions, args: &ReportA
             && let Ok(mut last) = last.lock()
             && last.is_none_or(|(s, d)| s != stage || done >= d + 0.1)
         {
-            eprintln!("counterpart: timing: {stage:?} {:.0}% at {:.3} s", done * 100.0, start.elapsed().as_secs_f64());
+            eprintln!(
+                "counterpart: timing: {stage:?} {:.0}% at {:.3} s{}",
+                done * 100.0,
+                start.elapsed().as_secs_f64(),
+                resident_memory()
+            );
             *last = Some((stage, done));
         }
     };
@@ -165,7 +170,7 @@ fn run_engine(inputs: &[DocumentInput], options: &CompareOptions, args: &ReportA
         (c, Vec::new())
     };
     if args.debug_timing {
-        eprintln!("counterpart: timing: done at {:.3} s", start.elapsed().as_secs_f64());
+        eprintln!("counterpart: timing: done at {:.3} s{}", start.elapsed().as_secs_f64(), resident_memory());
     }
     if let Some(path) = &args.debug_pairs {
         let mut out = String::new();
@@ -306,5 +311,21 @@ mod write_tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+}
+
+/// ", N MB resident (peak M MB)" where the system tells (Linux), for `--debug-timing`.
+fn resident_memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+    };
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(now), Some(peak)) => format!(", {} MB resident (peak {} MB)", now / 1024, peak / 1024),
+        _ => String::new(),
     }
 }

@@ -196,8 +196,9 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy, semantic: Option
             let run_in = s.label.as_deref().filter(|l| l.chars().any(char::is_alphabetic));
             let labelled = run_in.map(|l| format!("{l} {raw}"));
             let words = labelled.as_deref().unwrap_or(raw);
-            tokens.push(features::alignment_tokens(words, &parties));
-            pieces.push(semantic.map_or_else(Vec::new, |m| m.tokenize(&features::semantic_text(words, &parties))));
+            let (stems, plain) = features::segment_terms(words, &parties);
+            tokens.push(stems);
+            pieces.push(semantic.map_or_else(Vec::new, |m| m.tokenize(&plain)));
             Segment {
                 id: format!("{id}.s{}", n + 1),
                 byte_range: s.byte_range.clone(),

@@ -38,51 +38,35 @@ pub fn names_conflict(a: &Features, b: &Features) -> bool {
     only_a > 0 && only_b > 0 && shared < only_a.min(only_b)
 }
 
-/// Content-word stems of a segment, the document's party names folded into one token.
-pub fn alignment_tokens(raw: &str, parties: &Parties) -> Vec<String> {
+/// What the aligner reads of a segment: its content-word stems, with the document's
+/// party names folded into one token (the TF-IDF vector's terms), and its words for the
+/// semantic vector: all of them (SIF weighting makes little of function words) but the
+/// party names, so "Azerbaijan supports…" and "Kazakhstan supports…" mean the same.
+pub fn segment_terms(raw: &str, parties: &Parties) -> (Vec<String>, String) {
     let words = text::words(raw);
     let spans = parties.spans(&words);
-    let mut out = Vec::with_capacity(words.len());
+    let mut stems = Vec::with_capacity(words.len());
+    let mut plain = String::with_capacity(raw.len());
     let mut i = 0;
     let mut k = 0;
     while i < words.len() {
         if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
-            out.push("\u{2039}party\u{203a}".to_owned());
+            stems.push("\u{2039}party\u{203a}".to_owned());
             i += len;
             k += 1;
             continue;
         }
+        if !plain.is_empty() {
+            plain.push(' ');
+        }
+        plain.push_str(&words[i]);
         let w = text::normalise_spelling(&words[i]);
         if !text::is_stopword(&w) {
-            out.push(text::stem(&w));
+            stems.push(text::stem(&w));
         }
         i += 1;
     }
-    out
-}
-
-/// The words of a segment for its semantic vector: all of them (the SIF weighting makes
-/// little of function words), but the document's own party names, so "Azerbaijan
-/// supports…" and "Kazakhstan supports…" mean the same.
-pub fn semantic_text(raw: &str, parties: &Parties) -> String {
-    let words = text::words(raw);
-    let spans = parties.spans(&words);
-    let mut out = String::with_capacity(raw.len());
-    let mut i = 0;
-    let mut k = 0;
-    while i < words.len() {
-        if let Some(&(_, len)) = spans.get(k).filter(|(s, _)| *s == i) {
-            i += len;
-            k += 1;
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&words[i]);
-        i += 1;
-    }
-    out
+    (stems, plain)
 }
 
 /// IDF-weighted, normalised vectors from token lists (one list per segment, per document).
