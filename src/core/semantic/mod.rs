@@ -31,7 +31,9 @@ pub struct StaticModel {
     vocab: Vocabulary,
     dims: usize,
     scales: Vec<f32>,
-    table: Vec<i8>,
+    /// count × dims int8 coordinates, read in place (copying 12 MB would double the
+    /// start-up time of a small comparison).
+    table: &'static [u8],
 }
 
 impl StaticModel {
@@ -43,9 +45,9 @@ impl StaticModel {
     }
 
     /// Reads a table in the format `tools/static-table` writes (see its `//!`).
-    pub fn from_bytes(bytes: &[u8]) -> Result<StaticModel, String> {
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<StaticModel, String> {
         let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], String> {
+        let mut take = |n: usize| -> Result<&'static [u8], String> {
             let s = bytes.get(at..at + n).ok_or("the semantic table is truncated")?;
             at += n;
             Ok(s)
@@ -68,7 +70,7 @@ impl StaticModel {
         }
         let scales: Vec<f32> =
             take(4 * count)?.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-        let table: Vec<i8> = take(dims * count)?.iter().map(|&b| b as i8).collect();
+        let table = take(dims * count)?;
         Ok(StaticModel { vocab: Vocabulary::new(tokens), dims, scales, table })
     }
 
@@ -102,7 +104,7 @@ impl StaticModel {
                             let Some(row) = self.row(t) else { continue };
                             let w = weight(t) * self.scales[t as usize];
                             for (x, &q) in v.iter_mut().zip(row) {
-                                *x += w * q as f32;
+                                *x += w * (q as i8) as f32;
                             }
                         }
                         normalise(&mut v);
@@ -149,7 +151,7 @@ impl StaticModel {
             .collect()
     }
 
-    fn row(&self, t: u32) -> Option<&[i8]> {
+    fn row(&self, t: u32) -> Option<&[u8]> {
         let start = t as usize * self.dims;
         self.table.get(start..start + self.dims).filter(|_| self.scales[t as usize] > 0.0)
     }
