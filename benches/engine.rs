@@ -5,11 +5,14 @@
 //!   and EU–Moldova association agreements); target < 1 s.
 //! - `generated_100x300`: 100 generated declarations of 300 sentences each
 //!   (`shared/bench/gen_corpus.py`, ≈2.7 MB); target < 2 s.
+//! - `semantic_100x300`: the semantic layer alone (WordPiece and the static table's
+//!   SIF-weighted vectors) for the 30,000 sentences of 100 generated declarations.
 //! - `growth`: 100, 200 and 300 declarations of 300 sentences, to show how time grows
 //!   with the corpus (1,000 × 300 is timed as a whole process; see README).
 //!
 //! Whole-process timings (including start-up) are taken with `hyperfine`; see README.
 
+use counterpart::core::semantic::StaticModel;
 use counterpart::core::{CompareOptions, DocumentInput, compare};
 mod common;
 
@@ -48,4 +51,17 @@ fn growth(bencher: divan::Bencher, docs: usize) {
 fn generated_100x300(bencher: divan::Bencher) {
     let inputs = load(&generated(100, 300));
     bencher.bench(|| compare(divan::black_box(&inputs), &CompareOptions::default()));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn semantic_100x300(bencher: divan::Bencher) {
+    let inputs = load(&generated(100, 300));
+    let sentences: Vec<Vec<&str>> =
+        inputs.iter().map(|d| d.text.split_inclusive(". ").filter(|s| !s.trim().is_empty()).collect()).collect();
+    let model = StaticModel::bundled().unwrap_or_else(|e| panic!("{e}"));
+    bencher.bench(|| {
+        let pieces: Vec<Vec<Vec<u32>>> =
+            sentences.iter().map(|doc| doc.iter().map(|s| model.tokenize(s)).collect()).collect();
+        model.embed(divan::black_box(&pieces))
+    });
 }

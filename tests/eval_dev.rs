@@ -1,7 +1,7 @@
 //! Scores the engine on the gold-labelled development sets in `../shared/eval/dev`
 //! (four groups) and `../shared/eval/dev-real` (two groups of real statements) with the
 //! project's scorer, and fails below today's figures: on `dev/`, mean theme accuracy
-//! ≥ 0.97, alignment F1 ≥ 0.96, segmentation ≥ 0.99; on each real group the floors in
+//! ≥ 0.97, alignment F1 ≥ 0.97, segmentation ≥ 0.99; on each real group the floors in
 //! [`REAL_FLOORS`].
 //!
 //! The dev set is not part of this repository. Outside CI (no `CI` variable) and
@@ -75,7 +75,7 @@ fn in_ci() -> bool {
 
 /// Theme accuracy and alignment F1 that each real group must keep (today's figures,
 /// rounded down).
-const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.92, 0.85), ("us-vietnam-indonesia", 0.77, 0.62)];
+const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.92, 0.86), ("us-vietnam-indonesia", 0.77, 0.66)];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -119,7 +119,7 @@ fn dev_set_scores_meet_the_thresholds() {
     let (t, a, s) = (sums.0 / n, sums.1 / n, sums.2 / n);
     println!("dev mean: themes_acc={t:.4} align_f1={a:.4} seg={s:.4}");
     assert!(t >= 0.97, "mean theme accuracy {t:.4} < 0.97");
-    assert!(a >= 0.96, "mean alignment F1 {a:.4} < 0.96");
+    assert!(a >= 0.97, "mean alignment F1 {a:.4} < 0.97");
     assert!(s >= 0.99, "mean segmentation {s:.4} < 0.99");
 
     let real = groups_in(&eval_dir().join("dev-real"));

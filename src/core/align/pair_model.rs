@@ -1,7 +1,8 @@
 //! The pair model: how likely two segments of different documents state the same
 //! commitment, as a calibrated probability.
 //!
-//! A logistic regression over a few features of the pair: its cosine, its margin over
+//! A logistic regression over a few features of the pair: its cosine, the cosine of the
+//! two segments' meanings (`sem`, from `core::semantic`), its margin over
 //! each segment's neighbourhood (LASER's ratio margin, so boilerplate that resembles
 //! everything does not win), whether the pairwise pass linked them and how, the
 //! similarity of their neighbours, theme agreement, and a names conflict. The weights
