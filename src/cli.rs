@@ -288,6 +288,22 @@ pub fn summary(c: &Comparison) -> String {
     out
 }
 
+/// ", N MB resident (peak M MB)" where the system tells (Linux), for `--debug-timing`.
+fn resident_memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+    };
+    match (field("VmRSS:"), field("VmHWM:")) {
+        (Some(now), Some(peak)) => format!(", {} MB resident (peak {} MB)", now / 1024, peak / 1024),
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod write_tests {
     use super::write;
@@ -311,21 +327,5 @@ mod write_tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
-    }
-}
-
-/// ", N MB resident (peak M MB)" where the system tells (Linux), for `--debug-timing`.
-fn resident_memory() -> String {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<u64>().ok())
-    };
-    match (field("VmRSS:"), field("VmHWM:")) {
-        (Some(now), Some(peak)) => format!(", {} MB resident (peak {} MB)", now / 1024, peak / 1024),
-        _ => String::new(),
     }
 }
