@@ -5,7 +5,7 @@
 //! model, rows) → wording (consensus and differences) and word marks per row.
 
 use crate::core::align::features::{self, Features};
-use crate::core::align::{self, PairRecord, SegRef};
+use crate::core::align::{self, PairRecord};
 use crate::core::classify::{self, SegmentContext};
 use crate::core::consensus::{self, Cell};
 use crate::core::diff;
@@ -144,7 +144,8 @@ fn compare_full(
             if n.is_multiple_of(1024) {
                 progress.report(Stage::Diffing, n as f32 / total as f32);
             }
-            Some(build_row(&c.members, &documents, &vectors, tax, c.confidence))
+            let group: Vec<(usize, usize)> = c.members.iter().map(|&(d, s)| (d as usize, s as usize)).collect();
+            Some(build_row(&group, &documents, &vectors, tax, c.confidence))
         })
         .collect();
     check()?;
@@ -236,7 +237,7 @@ fn file_stem(source: &str) -> String {
 /// groups, consensus, differences and word marks. The theme is the majority of the
 /// segments' own themes (each segment keeps its own).
 pub fn build_row(
-    group: &[SegRef],
+    group: &[(usize, usize)],
     documents: &[Document],
     vectors: &[Vec<SparseVec>],
     tax: &Taxonomy,

@@ -7,8 +7,8 @@
 //! with the number of segments times a fixed number of neighbours, never with the
 //! square of the number of documents.
 
-use crate::core::align::SegRef;
 use crate::core::align::features::Features;
+use crate::core::align::{SegRef, at, seg_ref};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -62,14 +62,14 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
             let next = reps.len();
             let id = *vid_of.entry(key).or_insert(next);
             if id == next {
-                reps.push((d, s));
+                reps.push(seg_ref(d, s));
             }
             v.push(id);
         }
         seg_vid.push(v);
     }
     drop(vid_of);
-    let vec_of = |vid: usize| &docs[reps[vid].0][reps[vid].1].vector;
+    let vec_of = |vid: usize| &at(docs, reps[vid]).vector;
     let nv = reps.len();
 
     // Inverted index over distinct vectors.
@@ -126,10 +126,10 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
     let mut holders: Vec<Vec<SegRef>> = vec![Vec::new(); nv];
     for (d, vids) in seg_vid.iter().enumerate() {
         for (s, &v) in vids.iter().enumerate() {
-            holders[v].push((d, s));
+            holders[v].push(seg_ref(d, s));
         }
     }
-    let pos = |r: SegRef| docs[r.0][r.1].position;
+    let pos = |r: SegRef| at(docs, r).position;
     holders.par_iter_mut().for_each(|h| h.sort_by(|&x, &y| pos(x).total_cmp(&pos(y)).then(x.cmp(&y))));
 
     let of: Vec<Vec<Vec<Candidate>>> = (0..docs.len())
@@ -137,7 +137,7 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
         .map(|d| {
             (0..docs[d].len())
                 .map(|s| {
-                    let here = pos((d, s));
+                    let here = pos(seg_ref(d, s));
                     let mut pool: Vec<(f32, Candidate)> = Vec::new();
                     for &(u, cos) in &neighbours[seg_vid[d][s]] {
                         // Vectors come most similar first, and no holder of this one can
@@ -172,7 +172,7 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
                                 }
                                 (None, None) => break,
                             };
-                            if pick.0 != d {
+                            if pick.0 as usize != d {
                                 taken += 1;
                                 let rank = cos - ORDER_TIEBREAK * (pos(pick) - here).abs();
                                 pool.push((rank, Candidate { other: pick, cos }));

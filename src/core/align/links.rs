@@ -6,7 +6,7 @@
 
 use crate::core::align::candidates::Candidates;
 use crate::core::align::features::{Features, names_conflict};
-use crate::core::align::{AlignOptions, SegRef};
+use crate::core::align::{AlignOptions, SegRef, seg_ref};
 use crate::core::sparse::SparseVec;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -75,7 +75,7 @@ pub struct Link {
 pub fn context(docs: &[Vec<Features>], x: SegRef, y: SegRef) -> f32 {
     let at = |r: SegRef, k: isize| -> Option<&SparseVec> {
         let s = r.1 as isize + k;
-        (s >= 0).then(|| docs[r.0].get(s as usize)).flatten().map(|f| &f.vector)
+        (s >= 0).then(|| docs[r.0 as usize].get(s as usize)).flatten().map(|f| &f.vector)
     };
     let sim = |k: isize| match (at(x, k), at(y, k)) {
         (Some(p), Some(q)) => p.cosine(q),
@@ -96,42 +96,55 @@ struct PairCandidates {
 
 /// Finds the links of every pair of documents that share candidates.
 pub fn links(docs: &[Vec<Features>], cands: &Candidates, options: &AlignOptions) -> Vec<Link> {
-    // Candidate pairs grouped by document pair (a < b).
-    let mut by_pair: HashMap<(usize, usize), Vec<PairCandidate>> = HashMap::new();
+    // Candidate pairs as (document a, document b, segment of a, segment of b, cosine),
+    // a < b, sorted: each pair of documents is a run, with no map of vectors (a thousand
+    // documents share half a million pairs of documents).
+    let mut flat: Vec<(u32, u32, u32, u32, f32)> = Vec::with_capacity(cands.of.iter().flatten().map(Vec::len).sum());
     for (d, segs) in cands.of.iter().enumerate() {
         for (s, list) in segs.iter().enumerate() {
             for c in list {
-                let (x, y) = if d < c.other.0 { ((d, s), c.other) } else { (c.other, (d, s)) };
-                by_pair.entry((x.0, y.0)).or_default().push((x.1, y.1, c.cos));
+                let here = seg_ref(d, s);
+                let (x, y) = if here.0 < c.other.0 { (here, c.other) } else { (c.other, here) };
+                flat.push((x.0, y.0, x.1, y.1, c.cos));
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), Vec<PairCandidate>)> = by_pair.into_iter().collect();
-    pairs.sort_by_key(|p| p.0);
+    flat.par_sort_unstable_by(|x, y| (x.0, x.1, x.2, x.3).cmp(&(y.0, y.1, y.2, y.3)));
+    flat.dedup_by_key(|x| (x.0, x.1, x.2, x.3));
+    let mut pairs: Vec<((usize, usize), std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for k in 1..=flat.len() {
+        if k == flat.len() || (flat[k].0, flat[k].1) != (flat[start].0, flat[start].1) {
+            pairs.push(((flat[start].0 as usize, flat[start].1 as usize), start..k));
+            start = k;
+        }
+    }
     let mut first: Vec<Vec<Link>> = pairs
-        .par_iter_mut()
-        .map(|((a, b), list)| {
+        .par_iter()
+        .map(|((a, b), range)| {
             let (a, b) = (*a, *b);
-            list.sort_by_key(|&(i, j, _)| (i, j));
-            list.dedup_by_key(|&mut (i, j, _)| (i, j));
+            let list = &flat[range.clone()];
             // Only the segments that have candidates here, numbered locally: with a
             // thousand documents most pairs share a handful of candidates, and arrays
             // the size of whole documents would cost more than the work.
-            let mut seg_a: Vec<usize> = list.iter().map(|c| c.0).collect();
-            let mut seg_b: Vec<usize> = list.iter().map(|c| c.1).collect();
+            let mut seg_a: Vec<usize> = list.iter().map(|c| c.2 as usize).collect();
+            let mut seg_b: Vec<usize> = list.iter().map(|c| c.3 as usize).collect();
             seg_a.dedup();
             seg_b.sort_unstable();
             seg_b.dedup();
             let local: Vec<PairCandidate> = list
                 .iter()
-                .map(|&(i, j, cos)| (seg_a.binary_search(&i).unwrap_or(0), seg_b.binary_search(&j).unwrap_or(0), cos))
+                .map(|&(_, _, i, j, cos)| {
+                    let i = seg_a.binary_search(&(i as usize)).unwrap_or(0);
+                    (i, seg_b.binary_search(&(j as usize)).unwrap_or(0), cos)
+                })
                 .collect();
             let fa: Vec<&Features> = seg_a.iter().map(|&i| &docs[a][i]).collect();
             let fb: Vec<&Features> = seg_b.iter().map(|&j| &docs[b][j]).collect();
             let pc = pair_candidates(docs, (a, &seg_a), (b, &seg_b), &local, options);
             pair_links(&fa, &fb, &pc, options)
                 .into_iter()
-                .map(|(i, j, cos, kind)| Link { a: (a, seg_a[i]), b: (b, seg_b[j]), cos, kind })
+                .map(|(i, j, cos, kind)| Link { a: seg_ref(a, seg_a[i]), b: seg_ref(b, seg_b[j]), cos, kind })
                 .collect::<Vec<Link>>()
         })
         .collect();
@@ -183,7 +196,7 @@ fn pair_candidates(
             score += options.same_theme_bonus;
         }
         score += ORDER_BONUS * (1.0 - (f.position - g.position).abs());
-        score += CONTEXT_BONUS * context(docs, (a, seg_a[i]), (b, seg_b[j]));
+        score += CONTEXT_BONUS * context(docs, seg_ref(a, seg_a[i]), seg_ref(b, seg_b[j]));
         of_a[i].push((j, score, cos));
         of_b[j].push((i, score, cos));
     }
@@ -264,9 +277,10 @@ fn gap_links(docs: &[Vec<Features>], a: usize, b: usize, first: &[Link], options
     let mut linked_b = vec![false; nb];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for l in first {
-        linked_a[l.a.1] = true;
-        linked_b[l.b.1] = true;
-        pairs.push((l.a.1, l.b.1));
+        let (i, j) = (l.a.1 as usize, l.b.1 as usize);
+        linked_a[i] = true;
+        linked_b[j] = true;
+        pairs.push((i, j));
     }
     let anchors = monotone_anchors(pairs);
     let window = |i: usize| -> (usize, usize) {
@@ -307,8 +321,8 @@ fn gap_links(docs: &[Vec<Features>], a: usize, b: usize, first: &[Link], options
         .filter_map(|i| {
             let (j, _) = best_a[i]?;
             (best_b[j]?.0 == i).then(|| Link {
-                a: (a, i),
-                b: (b, j),
+                a: seg_ref(a, i),
+                b: seg_ref(b, j),
                 cos: da[i].vector.cosine(&db[j].vector),
                 kind: LinkKind::Gap,
             })

@@ -22,14 +22,25 @@ pub mod rows;
 use crate::core::align::features::Features;
 use crate::core::align::links::{Link, LinkKind};
 use crate::core::align::pair_model::PairModel;
-use crate::core::fast_hash::FxHashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-/// A reference to a segment: (document index, segment index).
-pub type SegRef = (usize, usize);
+/// A reference to a segment: (document index, segment index), as u32 to halve the memory
+/// of the millions of candidate pairs of a corpus (which holds far fewer than 4 billion
+/// documents or segments).
+pub type SegRef = (u32, u32);
+
+/// The features of a segment.
+pub fn at(docs: &[Vec<Features>], r: SegRef) -> &Features {
+    &docs[r.0 as usize][r.1 as usize]
+}
+
+/// A segment reference from indices.
+pub fn seg_ref(doc: usize, seg: usize) -> SegRef {
+    (doc as u32, seg as u32)
+}
 
 /// Tuning of the aligner. The defaults are what the tests and the evaluation use;
 /// `tools/tune.py` chooses them by leave-one-group-out cross-validation.
@@ -117,10 +128,14 @@ pub fn align(
         return None;
     }
     progress(0.6);
-    let kinds: FxHashMap<(SegRef, SegRef), LinkKind> = links.iter().map(|l| ((l.a, l.b), l.kind)).collect();
+    // Sorted by pair, so a binary search finds a pair's link (no hash map of millions).
+    let mut links = links;
+    links.par_sort_unstable_by(|l, m| (l.a, l.b).cmp(&(m.a, m.b)));
+    let kind_of =
+        |x: SegRef, y: SegRef| links.binary_search_by(|l| (l.a, l.b).cmp(&(x, y))).ok().map(|k| links[k].kind);
     let ordered = |x: SegRef, y: SegRef| if x.0 < y.0 { (x, y) } else { (y, x) };
     let score = |x: SegRef, y: SegRef| {
-        let f = pair_model::features(docs, &cands, x, y, kinds.get(&(x, y)).copied());
+        let f = pair_model::features(docs, &cands, x, y, kind_of(x, y));
         options.model.probability(&f)
     };
     // Every candidate pair and every link, once.
@@ -129,7 +144,7 @@ pub fn align(
         .iter()
         .enumerate()
         .flat_map(|(d, segs)| {
-            segs.iter().enumerate().flat_map(move |(s, list)| list.iter().map(move |c| ((d, s), c.other)))
+            segs.iter().enumerate().flat_map(move |(s, list)| list.iter().map(move |c| (seg_ref(d, s), c.other)))
         })
         .map(|(x, y)| ordered(x, y))
         .chain(links.iter().map(|l| (l.a, l.b)))
@@ -153,7 +168,7 @@ pub fn align(
     };
     let units = merge_units(&links, &prob, options.pair_min);
     let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
-    let stable_key = |r: SegRef| doc_keys[r.0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
+    let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
     let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
     let rows = rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel)?;
@@ -163,7 +178,7 @@ pub fn align(
             .map(|&(x, y, p)| PairRecord {
                 x,
                 y,
-                features: pair_model::features(docs, &cands, x, y, kinds.get(&(x, y)).copied()).to_vec(),
+                features: pair_model::features(docs, &cands, x, y, kind_of(x, y)).to_vec(),
                 probability: p,
             })
             .collect()
@@ -178,7 +193,7 @@ pub fn align(
 /// parts the pairwise pass found, those more likely right than wrong, the best three.
 fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f32) -> Vec<Vec<SegRef>> {
     // (whole, document of the parts) → parts.
-    let mut parts: HashMap<(SegRef, usize), Vec<SegRef>> = HashMap::new();
+    let mut parts: HashMap<(SegRef, u32), Vec<SegRef>> = HashMap::new();
     for l in links.iter().filter(|l| l.kind == LinkKind::Merge) {
         parts.entry((l.a, l.b.0)).or_default().push(l.b);
         parts.entry((l.b, l.a.0)).or_default().push(l.a);

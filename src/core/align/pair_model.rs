@@ -10,10 +10,10 @@
 //! leave-one-group-out figures); a pair scored below one half is more likely wrong
 //! than right.
 
-use crate::core::align::SegRef;
 use crate::core::align::candidates::Candidates;
 use crate::core::align::features::{Features, names_conflict};
 use crate::core::align::links::{CONFLICT_OVERRIDE, LinkKind, context};
+use crate::core::align::{SegRef, at};
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in the order of [`PairModel::weights`].
@@ -47,9 +47,10 @@ pub fn features(
     y: SegRef,
     kind: Option<LinkKind>,
 ) -> [f32; FEATURES.len()] {
-    let (f, g) = (&docs[x.0][x.1], &docs[y.0][y.1]);
+    let (f, g) = (at(docs, x), at(docs, y));
     let cos = f.vector.cosine(&g.vector);
-    let hood = (cands.neighbourhood[x.0][x.1] + cands.neighbourhood[y.0][y.1]) / 2.0;
+    let hood_of = |r: SegRef| cands.neighbourhood[r.0 as usize][r.1 as usize];
+    let hood = (hood_of(x) + hood_of(y)) / 2.0;
     // Ratio margin, centred on 1 (as good as the neighbourhood) and bounded.
     let margin = if hood > 0.0 { (cos / hood).min(2.0) - 1.0 } else { 0.0 };
     let flag = |k: LinkKind| if kind == Some(k) { 1.0 } else { 0.0 };

@@ -125,7 +125,7 @@ pub fn cluster(
         })
         .collect();
     let total: usize = doc_lens.iter().sum();
-    let gid = |r: SegRef| offsets[r.0] + r.1;
+    let gid = |r: SegRef| offsets[r.0 as usize] + r.1 as usize;
     let mut row_of: Vec<usize> = vec![usize::MAX; total];
     let words = doc_lens.len().div_ceil(64);
     let mut rows: Vec<Row> = Vec::new();
@@ -136,7 +136,7 @@ pub fn cluster(
         let mut members = unit.clone();
         members.sort_unstable();
         let mut docs = vec![0u64; words];
-        members.iter().for_each(|r| docs[r.0 / 64] |= 1 << (r.0 % 64));
+        members.iter().for_each(|r| docs[r.0 as usize / 64] |= 1 << (r.0 % 64));
         let (mut pair_sum, mut pairs) = (0.0, 0.0);
         for (k, &x) in members.iter().enumerate() {
             for &y in &members[k + 1..] {
@@ -153,10 +153,11 @@ pub fn cluster(
     }
     for (d, &n) in doc_lens.iter().enumerate() {
         for s in 0..n {
-            if row_of[gid((d, s))] == usize::MAX {
-                row_of[gid((d, s))] = rows.len();
+            let r = (d as u32, s as u32);
+            if row_of[gid(r)] == usize::MAX {
+                row_of[gid(r)] = rows.len();
                 rows.push(Row {
-                    members: vec![(d, s)],
+                    members: vec![r],
                     adjacent: HashMap::default(),
                     docs: {
                         let mut b = vec![0u64; words];
@@ -382,8 +383,8 @@ mod tests {
 
     #[test]
     fn in_a_large_comparison_averages_come_from_the_candidate_pairs() {
-        let n = EXACT_LINKAGE_MAX_DOCUMENTS + 8;
-        let lens = vec![1; n];
+        let n = EXACT_LINKAGE_MAX_DOCUMENTS as u32 + 8;
+        let lens = vec![1; n as usize];
         let key = |r: SegRef| r.0 as u64;
         let rule = JoinRule { pair_min: 0.5, row_min: 0.1 };
         // Every pair a candidate: one row of all documents.
