@@ -16,10 +16,9 @@
 //! A row's confidence is the average probability over all its pairs.
 
 use crate::core::align::SegRef;
-use crate::core::fast_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::core::fast_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 /// Up to this many cross pairs, the average linkage of two rows is computed exactly: a
 /// row of twelve documents joining a lone segment, or two rows of eight.
@@ -84,10 +83,79 @@ impl Ord for Entry {
     }
 }
 
+/// Joins put back with a lower score, best first: a bucket queue over the score (a
+/// binary heap of millions of entries costs a cache miss a level, and was a quarter of
+/// the clustering of 1,000 documents). Entries go into one of [`BUCKETS`] buckets by
+/// score; the highest non-empty bucket is sorted when it is reached, so entries come out
+/// in exactly the order a heap would give.
+#[derive(Default)]
+struct Requeue {
+    buckets: Vec<Vec<Entry>>,
+    /// The bucket being read, sorted ascending (the best last), and its number.
+    ready: Vec<Entry>,
+    ready_bucket: usize,
+    /// No bucket above this holds anything.
+    top: usize,
+}
+
+/// Buckets of the requeue: scores are probabilities, so a bucket spans 1/4096.
+const BUCKETS: usize = 4096;
+
+impl Requeue {
+    fn bucket(score: f32) -> usize {
+        ((score.clamp(0.0, 1.0) * (BUCKETS - 1) as f32) as usize).min(BUCKETS - 1)
+    }
+
+    fn push(&mut self, e: Entry) {
+        if self.buckets.is_empty() {
+            self.buckets = vec![Vec::new(); BUCKETS];
+        }
+        let b = Self::bucket(e.score);
+        if !self.ready.is_empty() && b == self.ready_bucket {
+            let at = self.ready.partition_point(|x| x < &e);
+            self.ready.insert(at, e);
+            return;
+        }
+        if !self.ready.is_empty() && b > self.ready_bucket {
+            // A better bucket than the one being read: read that one first.
+            let back = std::mem::take(&mut self.ready);
+            self.buckets[self.ready_bucket].extend(back);
+        }
+        self.buckets[b].push(e);
+        self.top = self.top.max(b);
+    }
+
+    fn fill(&mut self) {
+        while self.ready.is_empty() && !self.buckets.is_empty() {
+            let b = self.top;
+            if !self.buckets[b].is_empty() {
+                self.ready = std::mem::take(&mut self.buckets[b]);
+                self.ready.sort_unstable();
+                self.ready_bucket = b;
+            } else if b == 0 {
+                break;
+            } else {
+                self.top -= 1;
+            }
+        }
+    }
+
+    fn peek(&mut self) -> Option<&Entry> {
+        self.fill();
+        self.ready.last()
+    }
+
+    fn pop(&mut self) -> Option<Entry> {
+        self.fill();
+        self.ready.pop()
+    }
+}
+
 struct Row {
     members: Vec<SegRef>,
-    /// Sum and count of candidate-pair probabilities to each neighbouring row.
-    adjacent: HashMap<usize, (f64, u32)>,
+    /// Sum of candidate-pair probabilities to each neighbouring row (f32: 8 bytes an
+    /// entry, and the 15 million entries of 1,000 × 300 are most of the clustering's memory).
+    adjacent: HashMap<u32, f32>,
     /// The documents it holds, as a bit set.
     docs: Vec<u64>,
     pair_sum: f64,
@@ -175,9 +243,7 @@ pub fn cluster(
         let (rx, ry) = (row_of[gid(x)], row_of[gid(y)]);
         if rx != ry {
             for (a, b) in [(rx, ry), (ry, rx)] {
-                let e = rows[a].adjacent.entry(b).or_insert((0.0, 0));
-                e.0 += p as f64;
-                e.1 += 1;
+                *rows[a].adjacent.entry(b as u32).or_insert(0.0) += p;
             }
         }
     }
@@ -195,9 +261,14 @@ pub fn cluster(
         .collect();
     queue.par_sort_unstable_by(|a, b| b.cmp(a));
     let mut next = 0usize;
-    let mut heap: BinaryHeap<Entry> = BinaryHeap::new();
-    let mut refused: HashSet<(usize, u32, usize, u32)> = HashSet::default();
-    let mut requeued: HashSet<(usize, u32, usize, u32)> = HashSet::default();
+    let mut heap = Requeue::default();
+    // Pairs of rows already refused, or already put back, at their current versions:
+    // (lower row, higher row) → (their versions). A row's version only grows, so the
+    // latest entry is the only one that can match (9 million put back at 1,000 × 300:
+    // a set of whole tags took 400 MB).
+    let mut refused: HashMap<u64, u64> = HashMap::default();
+    let mut requeued: HashMap<u64, u64> = HashMap::default();
+    let pack = |a: usize, b: usize| (a as u64) << 32 | b as u64;
     let mut popped = 0usize;
     loop {
         let from_queue = match (heap.peek(), queue.get(next)) {
@@ -223,20 +294,20 @@ pub fn cluster(
             continue;
         }
         let (lo, hi) = (rx.min(ry), rx.max(ry));
-        let tag = (lo, rows[lo].version, hi, rows[hi].version);
-        if refused.contains(&tag) {
+        let (pair, versions) = (pack(lo, hi), pack(rows[lo].version as usize, rows[hi].version as usize));
+        if refused.get(&pair) == Some(&versions) {
             continue;
         }
         let singles = rows[rx].members.len() == 1 && rows[ry].members.len() == 1;
         let (sum, n) = if exact && rows[rx].members.len() * rows[ry].members.len() <= EXACT_LINKAGE_PAIRS {
             exact_linkage(&rows[rx].members, &rows[ry].members, prob)
         } else {
-            let s = rows[rx].adjacent.get(&ry).map_or(0.0, |a| a.0);
+            let s = rows[rx].adjacent.get(&(ry as u32)).map_or(0.0, |&a| a as f64);
             (s, (rows[rx].members.len() * rows[ry].members.len()) as f64)
         };
         let avg = if n > 0.0 { (sum / n) as f32 } else { 0.0 };
         if avg < if singles { pair_min } else { row_min } {
-            refused.insert(tag);
+            refused.insert(pair, versions);
             continue;
         }
         // Stale: others may now be better; put it back with its true score, once per
@@ -246,7 +317,7 @@ pub fn cluster(
             (h, q) => h.or(q).map(|x| x.score),
         };
         if avg < e.score - STALE_TOLERANCE && top.is_some_and(|t| t > avg) {
-            if requeued.insert(tag) {
+            if requeued.insert(pair, versions) != Some(versions) {
                 heap.push(Entry { score: avg, ..e });
             }
             continue;
@@ -257,21 +328,18 @@ pub fn cluster(
         let (cross_sum, cross_n) = (sum, n);
         // The neighbours of the row that goes become the kept row's.
         let gone_adjacent = std::mem::take(&mut rows[gone].adjacent);
-        for (nb, (s, c)) in gone_adjacent {
-            if nb == keep {
+        let (keep32, gone32) = (keep as u32, gone as u32);
+        for (nb, s) in gone_adjacent {
+            if nb == keep32 {
                 continue;
             }
-            let e = rows[keep].adjacent.entry(nb).or_insert((0.0, 0));
-            e.0 += s;
-            e.1 += c;
-            let back = &mut rows[nb].adjacent;
-            if let Some((bs, bc)) = back.remove(&gone) {
-                let e = back.entry(keep).or_insert((0.0, 0));
-                e.0 += bs;
-                e.1 += bc;
+            *rows[keep].adjacent.entry(nb).or_insert(0.0) += s;
+            let back = &mut rows[nb as usize].adjacent;
+            if let Some(bs) = back.remove(&gone32) {
+                *back.entry(keep32).or_insert(0.0) += bs;
             }
         }
-        rows[keep].adjacent.remove(&gone);
+        rows[keep].adjacent.remove(&gone32);
         for &r in &moved {
             row_of[gid(r)] = keep;
         }
