@@ -167,11 +167,6 @@ pub fn align(
         }
     };
     let units = merge_units(&links, &prob, options.pair_min);
-    let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
-    let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
-    let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
-    let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
-    let rows = rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel)?;
     let pairs = if keep_pairs {
         edges
             .iter()
@@ -184,6 +179,24 @@ pub fn align(
             .collect()
     } else {
         Vec::new()
+    };
+    let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
+    let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
+    let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
+    let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
+    let rows = if docs.len() <= rows::EXACT_LINKAGE_MAX_DOCUMENTS {
+        rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel)?
+    } else {
+        // Averages come from the candidate pairs alone (`rows.rs`), all in `edges`: the
+        // candidates and links can go before the clustering (a fifth of its memory at
+        // 1,000 × 300).
+        drop(cands);
+        drop(links);
+        let known = |x: SegRef, y: SegRef| {
+            let (x, y) = ordered(x, y);
+            edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).map_or(0.0, |k| edges[k].2)
+        };
+        rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, cancel)?
     };
     progress(1.0);
     Some(Alignment { rows, pairs })

@@ -62,8 +62,10 @@ pub struct Cluster {
 struct Entry {
     score: f32,
     key: u64,
-    /// Index into the edges.
-    edge: u32,
+    /// The two segments, numbered across all documents (not an index into the edges:
+    /// a random read of those is a cache miss on each of millions of joins).
+    x: u32,
+    y: u32,
 }
 
 impl PartialEq for Entry {
@@ -251,13 +253,12 @@ pub fn cluster(
         let (a, b) = (stable_key(x), stable_key(y));
         a.min(b).rotate_left(29) ^ a.max(b)
     };
-    // The proposed joins, best first: a sorted list read in order, and a small heap for
-    // those put back with a lower score (a heap of millions costs a cache miss a level).
+    // The proposed joins, best first: a sorted list read in order, and a bucket queue for
+    // those put back with a lower score.
     let mut queue: Vec<Entry> = edges
         .iter()
-        .enumerate()
-        .filter(|(_, e)| e.2 >= pair_min)
-        .map(|(k, &(x, y, p))| Entry { score: p, key: key(x, y), edge: k as u32 })
+        .filter(|e| e.2 >= pair_min)
+        .map(|&(x, y, p)| Entry { score: p, key: key(x, y), x: gid(x) as u32, y: gid(y) as u32 })
         .collect();
     queue.par_sort_unstable_by(|a, b| b.cmp(a));
     let mut next = 0usize;
@@ -288,8 +289,7 @@ pub fn cluster(
         if popped.is_multiple_of(CANCEL_EVERY) && cancel() {
             return None;
         }
-        let (ex, ey, _) = edges[e.edge as usize];
-        let (rx, ry) = (row_of[gid(ex)], row_of[gid(ey)]);
+        let (rx, ry) = (row_of[e.x as usize], row_of[e.y as usize]);
         if rx == ry || share_a_document(&rows[rx].docs, &rows[ry].docs) {
             continue;
         }
