@@ -175,17 +175,19 @@ struct Row {
 /// - `stable_key`: a key of a segment that does not depend on document order;
 /// - `rule`: the probabilities a join needs;
 /// - `cancel`: polled now and then; when it says so, `None` is returned.
+///
+/// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or a
+/// merge unit), so each connected component of those is clustered on its own, the
+/// components in parallel, largest first.
 pub fn cluster(
     doc_lens: &[usize],
     units: &[Vec<SegRef>],
     edges: &[(SegRef, SegRef, f32)],
     prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync),
-    stable_key: &dyn Fn(SegRef) -> u64,
+    stable_key: &(dyn Fn(SegRef) -> u64 + Sync),
     rule: JoinRule,
-    cancel: &dyn Fn() -> bool,
+    cancel: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Cluster>> {
-    let JoinRule { pair_min, row_min } = rule;
-    let exact = doc_lens.len() <= EXACT_LINKAGE_MAX_DOCUMENTS;
     let offsets: Vec<usize> = doc_lens
         .iter()
         .scan(0, |acc, &n| {
@@ -194,16 +196,128 @@ pub fn cluster(
             Some(o)
         })
         .collect();
-    let total: usize = doc_lens.iter().sum();
     let gid = |r: SegRef| offsets[r.0 as usize] + r.1 as usize;
-    let mut row_of: Vec<usize> = vec![usize::MAX; total];
-    let words = doc_lens.len().div_ceil(64);
+    let refs: Vec<SegRef> =
+        doc_lens.iter().enumerate().flat_map(|(d, &n)| (0..n).map(move |s| (d as u32, s as u32))).collect();
+    // Components of the proposed joins (union–find with path halving).
+    let mut parent: Vec<u32> = (0..refs.len() as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    let union = |parent: &mut [u32], a: usize, b: usize| {
+        let (ra, rb) = (find(parent, a as u32), find(parent, b as u32));
+        if ra != rb {
+            parent[ra.max(rb) as usize] = ra.min(rb);
+        }
+    };
+    for &(x, y, p) in edges {
+        if p >= rule.pair_min {
+            union(&mut parent, gid(x), gid(y));
+        }
+    }
+    for unit in units {
+        for w in unit.windows(2) {
+            union(&mut parent, gid(w[0]), gid(w[1]));
+        }
+    }
+    // Each segment's component, and its number within it.
+    let mut comp_of: Vec<u32> = vec![u32::MAX; refs.len()];
+    let mut local_of: Vec<u32> = vec![0; refs.len()];
+    let mut parts: Vec<Vec<u32>> = Vec::new();
+    for g in 0..refs.len() {
+        let root = find(&mut parent, g as u32) as usize;
+        if comp_of[root] == u32::MAX {
+            comp_of[root] = parts.len() as u32;
+            parts.push(Vec::new());
+        }
+        let c = comp_of[root];
+        comp_of[g] = c;
+        local_of[g] = parts[c as usize].len() as u32;
+        parts[c as usize].push(g as u32);
+    }
+    drop(parent);
+    let mut part_edges: Vec<Vec<u32>> = vec![Vec::new(); parts.len()];
+    for (k, &(x, y, _)) in edges.iter().enumerate() {
+        let c = comp_of[gid(x)];
+        if c == comp_of[gid(y)] {
+            part_edges[c as usize].push(k as u32);
+        }
+    }
+    let mut part_units: Vec<Vec<&Vec<SegRef>>> = vec![Vec::new(); parts.len()];
+    for unit in units {
+        if let Some(&first) = unit.first() {
+            part_units[comp_of[gid(first)] as usize].push(unit);
+        }
+    }
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&c| (std::cmp::Reverse(parts[c].len()), c));
+    let shared = Shared {
+        refs: &refs,
+        offsets: &offsets,
+        local_of: &local_of,
+        edges,
+        prob,
+        stable_key,
+        rule,
+        exact: doc_lens.len() <= EXACT_LINKAGE_MAX_DOCUMENTS,
+        words: doc_lens.len().div_ceil(64),
+        cancel,
+    };
+    let clustered: Vec<Option<Vec<Cluster>>> = order
+        .par_iter()
+        .map(|&c| {
+            if parts[c].len() == 1 {
+                return Some(vec![Cluster { members: vec![refs[parts[c][0] as usize]], confidence: 1.0 }]);
+            }
+            if cancel() {
+                return None;
+            }
+            cluster_part(&parts[c], &part_units[c], &part_edges[c], &shared)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(refs.len());
+    for part in clustered {
+        out.extend(part?);
+    }
+    Some(out)
+}
+
+/// What every component's clustering reads.
+struct Shared<'a> {
+    /// Segment of each number across all documents.
+    refs: &'a [SegRef],
+    /// Number across all documents of each document's first segment.
+    offsets: &'a [usize],
+    /// Number of each segment within its component.
+    local_of: &'a [u32],
+    edges: &'a [(SegRef, SegRef, f32)],
+    prob: &'a (dyn Fn(SegRef, SegRef) -> f32 + Sync),
+    stable_key: &'a (dyn Fn(SegRef) -> u64 + Sync),
+    rule: JoinRule,
+    /// Whether small rows' averages are computed over every cross pair.
+    exact: bool,
+    /// Words of a row's document bit set.
+    words: usize,
+    cancel: &'a (dyn Fn() -> bool + Sync),
+}
+
+/// Clusters one component: `segs` are its segments (numbers across all documents),
+/// `units` its merge units, `edge_ids` its candidate pairs.
+fn cluster_part(segs: &[u32], units: &[&Vec<SegRef>], edge_ids: &[u32], shared: &Shared<'_>) -> Option<Vec<Cluster>> {
+    let Shared { refs, offsets, local_of, edges, prob, stable_key, rule, exact, words, cancel } = *shared;
+    let JoinRule { pair_min, row_min } = rule;
+    let local = |r: SegRef| local_of[offsets[r.0 as usize] + r.1 as usize] as usize;
+    let mut row_of: Vec<usize> = vec![usize::MAX; segs.len()];
     let mut rows: Vec<Row> = Vec::new();
     for unit in units {
-        if unit.iter().any(|&r| row_of[gid(r)] != usize::MAX) {
+        if unit.iter().any(|&r| row_of[local(r)] != usize::MAX) {
             continue;
         }
-        let mut members = unit.clone();
+        let mut members = (*unit).clone();
         members.sort_unstable();
         let mut docs = vec![0u64; words];
         members.iter().for_each(|r| docs[r.0 as usize / 64] |= 1 << (r.0 % 64));
@@ -217,32 +331,32 @@ pub fn cluster(
             }
         }
         for &r in &members {
-            row_of[gid(r)] = rows.len();
+            row_of[local(r)] = rows.len();
         }
         rows.push(Row { members, adjacent: HashMap::default(), docs, pair_sum, pairs, version: 0 });
     }
-    for (d, &n) in doc_lens.iter().enumerate() {
-        for s in 0..n {
-            let r = (d as u32, s as u32);
-            if row_of[gid(r)] == usize::MAX {
-                row_of[gid(r)] = rows.len();
-                rows.push(Row {
-                    members: vec![r],
-                    adjacent: HashMap::default(),
-                    docs: {
-                        let mut b = vec![0u64; words];
-                        b[d / 64] |= 1 << (d % 64);
-                        b
-                    },
-                    pair_sum: 0.0,
-                    pairs: 0.0,
-                    version: 0,
-                });
-            }
+    for (l, &g) in segs.iter().enumerate() {
+        if row_of[l] == usize::MAX {
+            let r = refs[g as usize];
+            let d = r.0 as usize;
+            row_of[l] = rows.len();
+            rows.push(Row {
+                members: vec![r],
+                adjacent: HashMap::default(),
+                docs: {
+                    let mut b = vec![0u64; words];
+                    b[d / 64] |= 1 << (d % 64);
+                    b
+                },
+                pair_sum: 0.0,
+                pairs: 0.0,
+                version: 0,
+            });
         }
     }
-    for &(x, y, p) in edges {
-        let (rx, ry) = (row_of[gid(x)], row_of[gid(y)]);
+    for &k in edge_ids {
+        let (x, y, p) = edges[k as usize];
+        let (rx, ry) = (row_of[local(x)], row_of[local(y)]);
         if rx != ry {
             for (a, b) in [(rx, ry), (ry, rx)] {
                 *rows[a].adjacent.entry(b as u32).or_insert(0.0) += p;
@@ -255,12 +369,13 @@ pub fn cluster(
     };
     // The proposed joins, best first: a sorted list read in order, and a bucket queue for
     // those put back with a lower score.
-    let mut queue: Vec<Entry> = edges
+    let mut queue: Vec<Entry> = edge_ids
         .iter()
+        .map(|&k| edges[k as usize])
         .filter(|e| e.2 >= pair_min)
-        .map(|&(x, y, p)| Entry { score: p, key: key(x, y), x: gid(x) as u32, y: gid(y) as u32 })
+        .map(|(x, y, p)| Entry { score: p, key: key(x, y), x: local(x) as u32, y: local(y) as u32 })
         .collect();
-    queue.par_sort_unstable_by(|a, b| b.cmp(a));
+    queue.sort_unstable_by(|a, b| b.cmp(a));
     let mut next = 0usize;
     let mut heap = Requeue::default();
     // Pairs of rows already refused, or already put back, at their current versions:
@@ -341,7 +456,7 @@ pub fn cluster(
         }
         rows[keep].adjacent.remove(&gone32);
         for &r in &moved {
-            row_of[gid(r)] = keep;
+            row_of[local(r)] = keep;
         }
         let gone_docs = std::mem::take(&mut rows[gone].docs);
         let (gone_sum, gone_pairs) = (rows[gone].pair_sum, rows[gone].pairs);
