@@ -233,7 +233,7 @@ pub fn report(args: &ReportArgs) -> Result<String> {
     ];
     for (path, format) in outputs {
         if let Some(path) = path {
-            write(path, &format.write(&ctx))?;
+            crate::session::write_atomically(path, &[], |f, _| format.write_to(&ctx, f))?;
         }
     }
     if let Some(path) = &args.save_session {

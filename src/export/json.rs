@@ -9,6 +9,7 @@ use super::ReportContext;
 use crate::core::Status;
 use crate::core::corrections::Correction;
 use serde::Serialize;
+use std::io::Write;
 
 /// The report's `format` field.
 pub const FORMAT: &str = "counterpart-report";
@@ -101,9 +102,27 @@ fn round(x: f32) -> f64 {
 
 /// Writes the comparison as the JSON report.
 pub fn to_json(ctx: &ReportContext<'_>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    write_json(ctx, &mut out).unwrap_or_default();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the JSON report to `w` as it is serialised: a corpus's report can be hundreds
+/// of megabytes, and held whole in memory beside the comparison it would double the
+/// process's peak.
+pub fn write_json(ctx: &ReportContext<'_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let report = report(ctx);
+    let mut w = std::io::BufWriter::new(w);
+    serde_json::to_writer_pretty(&mut w, &report)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+fn report<'a>(ctx: &'a ReportContext<'a>) -> Report<'a> {
     let c = ctx.comparison;
     let tax = &c.taxonomy;
-    let report = Report {
+    Report {
         format: FORMAT,
         version: VERSION,
         themes: tax.themes.iter().map(|t| ThemeOut { id: &t.id, label: &t.label }).collect(),
@@ -177,7 +196,5 @@ pub fn to_json(ctx: &ReportContext<'_>) -> String {
             })
             .collect(),
         notes: ctx.notes.iter().map(|(segment, text)| NoteOut { segment, text }).collect(),
-    };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    }
 }

@@ -137,6 +137,15 @@ impl Format {
         }
     }
 
+    /// Writes the report to `w`; the JSON report as it is serialised, not first whole in
+    /// memory.
+    pub fn write_to(self, ctx: &ReportContext<'_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Self::Json => json::write_json(ctx, w),
+            _ => w.write_all(self.write(ctx).as_bytes()),
+        }
+    }
+
     /// Writes the report.
     pub fn write(self, ctx: &ReportContext<'_>) -> String {
         match self {
