@@ -181,7 +181,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy, semantic: Option
         })
         .collect();
     let classes = classify::classify_document(tax, &ctx);
-    let id = format!("d{}", index + 1);
+    let id = SegmentId::document_id(index);
     let parties = Parties::detect(structure.title.as_deref(), &input.text);
     let mut tokens = Vec::with_capacity(structure.segments.len());
     let mut pieces = Vec::with_capacity(structure.segments.len());
@@ -201,7 +201,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy, semantic: Option
             tokens.push(stems);
             pieces.push(semantic.map_or_else(Vec::new, |m| m.tokenize(&plain)));
             Segment {
-                id: format!("{id}.s{}", n + 1),
+                id: SegmentId { doc: index, seg: n }.to_string(),
                 byte_range: s.byte_range.clone(),
                 text: segment::fold_ws(raw),
                 section: s.section,

@@ -196,14 +196,55 @@ pub struct Comparison {
     pub row_index: Vec<Vec<usize>>,
 }
 
+/// A segment's id, `d1.s5`: the 5th segment of the 1st document. The one place that
+/// writes and reads the format; reports, sessions and corrections carry it as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SegmentId {
+    /// Document index (from 0).
+    pub doc: usize,
+    /// Segment index within the document (from 0).
+    pub seg: usize,
+}
+
+impl SegmentId {
+    /// Reads `d1.s5`; `None` for anything else.
+    pub fn parse(id: &str) -> Option<Self> {
+        let (doc, seg) = id.split_once(".s")?;
+        let doc: usize = Self::document(doc)?;
+        let seg: usize = seg.parse().ok()?;
+        Some(Self { doc, seg: seg.checked_sub(1)? })
+    }
+
+    /// Reads a document id, `d1`: its index.
+    pub fn document(id: &str) -> Option<usize> {
+        let n: usize = id.strip_prefix('d')?.parse().ok()?;
+        n.checked_sub(1)
+    }
+
+    /// The id of document `doc`: `d1` for index 0.
+    pub fn document_id(doc: usize) -> String {
+        format!("d{}", doc + 1)
+    }
+}
+
+impl std::fmt::Display for SegmentId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "d{}.s{}", self.doc + 1, self.seg + 1)
+    }
+}
+
 impl Comparison {
     /// Finds a segment by its id (`d1.s5`): (document index, segment index).
     pub fn find_segment(&self, id: &str) -> Option<(usize, usize)> {
-        let (doc, seg) = id.split_once(".s")?;
-        let d = self.documents.iter().position(|x| x.id == doc)?;
-        let s: usize = seg.parse().ok()?;
-        let s = s.checked_sub(1)?;
-        (self.documents[d].segments.get(s)?.id == id).then_some((d, s))
+        let SegmentId { doc, seg } = SegmentId::parse(id)?;
+        let d = self.document_index(doc)?;
+        (self.documents[d].segments.get(seg)?.id == id).then_some((d, seg))
+    }
+
+    /// Where the document whose id names index `doc` (`d1` → 0) now stands: documents
+    /// keep their ids when the columns are reordered.
+    pub fn document_index(&self, doc: usize) -> Option<usize> {
+        self.documents.iter().position(|x| SegmentId::document(&x.id) == Some(doc))
     }
 
     /// The row that holds segment `s` of document `d`.
@@ -254,3 +295,21 @@ impl<F: Fn(Stage, f32) + Sync> Progress for F {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the comparison was cancelled")]
 pub struct Cancelled;
+
+#[cfg(test)]
+mod tests {
+    use super::SegmentId;
+
+    #[test]
+    fn a_segment_id_reads_back_what_it_writes_and_refuses_anything_else() {
+        let id = SegmentId { doc: 0, seg: 4 };
+        assert_eq!(id.to_string(), "d1.s5");
+        assert_eq!(SegmentId::parse("d1.s5"), Some(id));
+        assert_eq!(SegmentId::parse("d12.s300"), Some(SegmentId { doc: 11, seg: 299 }));
+        for bad in ["", "d0.s1", "d1.s0", "d1", "x1.s1", "d1.s", "d1.s-1", "d1.s1.5", "1.s1"] {
+            assert_eq!(SegmentId::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(SegmentId::document("d3"), Some(2));
+        assert_eq!(SegmentId::document_id(2), "d3");
+    }
+}

@@ -19,7 +19,7 @@ pub use open::{CurrentFiles, FileOffer, OpenedDocuments, Why};
 use crate::core::corrections::{Correction, Notes};
 use crate::core::segment::fold_ws;
 use crate::core::taxonomy::TaxonomyFile;
-use crate::core::{Comparison, DocumentInput};
+use crate::core::{Comparison, DocumentInput, SegmentId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -365,8 +365,7 @@ fn find_anchor(c: &Comparison, a: &Anchor) -> Option<String> {
     {
         return Some(a.segment.clone());
     }
-    let doc = a.segment.split_once(".s").map(|(d, _)| d)?;
-    let d = c.documents.iter().position(|x| x.id == doc)?;
+    let d = c.document_index(SegmentId::parse(&a.segment)?.doc)?;
     c.documents[d].segments.iter().find(|s| fold_ws(&s.text) == fold_ws(&a.text)).map(|s| s.id.clone())
 }
 

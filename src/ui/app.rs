@@ -11,7 +11,7 @@ use super::job::{Job, JobInput, WriteResult, Writing};
 use super::view::{self, Filters, Line};
 use super::{fonts, outline, overview, row_theme, side, style, table};
 use crate::core::corrections::{self, Correction, Notes};
-use crate::core::{CompareOptions, Comparison, DocumentInput, Status};
+use crate::core::{CompareOptions, Comparison, DocumentInput, SegmentId, Status};
 use crate::export::{Format, ReportContext};
 use crate::session::{self, SessionFile, ViewState, Work};
 use std::collections::BTreeSet;
@@ -1003,10 +1003,8 @@ impl App {
     /// columns moved or one was removed.
     fn remap_corrections(&mut self, map: impl Fn(usize) -> Option<usize>) {
         let remap = |id: &str| -> Option<String> {
-            let (doc, seg) = id.split_once(".s")?;
-            let n: usize = doc.strip_prefix('d')?.parse().ok()?;
-            let to = map(n.checked_sub(1)?)?;
-            Some(format!("d{}.s{seg}", to + 1))
+            let SegmentId { doc, seg } = SegmentId::parse(id)?;
+            Some(SegmentId { doc: map(doc)?, seg }.to_string())
         };
         let before = self.corrections.len();
         self.corrections = std::mem::take(&mut self.corrections)
