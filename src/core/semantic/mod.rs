@@ -66,7 +66,7 @@ impl StaticModel {
         let mut tokens = Vec::with_capacity(count);
         for _ in 0..count {
             let len = take(1)?[0] as usize;
-            tokens.push(String::from_utf8_lossy(take(len)?).into_owned());
+            tokens.push(std::str::from_utf8(take(len)?).map_err(|_| "the semantic table's vocabulary is not UTF-8")?);
         }
         let scales: Vec<f32> =
             take(4 * count)?.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();

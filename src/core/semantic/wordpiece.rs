@@ -12,12 +12,13 @@ const MAX_WORD_CHARS: usize = 100;
 /// A WordPiece vocabulary: token → id.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<String, u32>,
+    /// Keys borrow the table's bytes: 30,522 allocations fewer at start-up.
+    ids: FxHashMap<&'static str, u32>,
 }
 
 impl Vocabulary {
     /// A vocabulary from its tokens in id order (`##` marks a continuation piece).
-    pub fn new(tokens: impl IntoIterator<Item = String>) -> Self {
+    pub fn new(tokens: impl IntoIterator<Item = &'static str>) -> Self {
         Self { ids: tokens.into_iter().enumerate().map(|(id, t)| (t, id as u32)).collect() }
     }
 
@@ -140,9 +141,7 @@ mod tests {
     use super::*;
 
     fn vocab() -> Vocabulary {
-        Vocabulary::new(
-            ["[UNK]", "digital", "##isation", "trade", "boost", ",", "the", "cote", "中", "国"].map(String::from),
-        )
+        Vocabulary::new(["[UNK]", "digital", "##isation", "trade", "boost", ",", "the", "cote", "中", "国"])
     }
 
     #[test]
