@@ -14,6 +14,10 @@
 //! summed per pair of rows as rows are joined (pairs that were never candidates count
 //! as 0), so each join costs the same whatever the size of the rows.
 //! A row's confidence is the average probability over all its pairs.
+//!
+//! Rows only ever join along a proposed join, so the segments are first split into the
+//! connected components of those (union–find here only splits the work; it never forms
+//! a row), and each component is clustered on its own, in parallel.
 
 use crate::core::align::SegRef;
 use crate::core::fast_hash::FxHashMap as HashMap;
