@@ -3,6 +3,7 @@
 //! titles), falling back to the file name. The window and every report use the same
 //! titles, so they are made here, away from both.
 
+use crate::core::parties::Parties;
 use std::path::Path;
 
 /// Most distinguishing words a short title keeps: more than this is no longer short,
@@ -40,6 +41,15 @@ pub fn file_stem(source: &str) -> String {
     Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
+/// A word in capitals written as a name ("VIETNAM" → "Vietnam"); others as they are.
+fn name_case(w: &str) -> String {
+    if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_uppercase) {
+        return w.to_owned();
+    }
+    let mut chars = w.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+}
+
 /// Shortens `s` to [`MAX_CHARS`] characters with an ellipsis.
 fn clip(s: &str) -> String {
     if s.chars().count() <= MAX_CHARS {
@@ -69,6 +79,7 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
             .collect();
     }
     let word_lists: Vec<Vec<(&str, String)>> = titles.iter().map(|t| words(t)).collect();
+    let countries = Parties::every_country();
     // A word tells titles apart when at most half of them have it: with two titles,
     // only one; with twelve, a word six share still sorts them into groups.
     let most = (n / 2).max(1);
@@ -87,6 +98,25 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
             let is_name =
                 |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
             let named = |k: usize| own.get(k).is_some_and(|w| telling(w) && is_name(w.0));
+            // A country that only this title names tells it best ("Indonesia", not the
+            // "Joint Statement" that another title happens to lack), with the name words
+            // before it ("Republic of Korea").
+            let keys: Vec<String> = own.iter().map(|w| w.1.clone()).collect();
+            let country = countries.spans(&keys).into_iter().find(|&(s, l)| own[s..s + l].iter().all(&telling));
+            if let Some((mut start, len)) = country {
+                let end = start + len - 1;
+                loop {
+                    if start >= 1 && named(start - 1) {
+                        start -= 1;
+                    } else if start >= 2 && NAME_JOINERS.contains(&own[start - 1].1.as_str()) && named(start - 2) {
+                        start -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                let kept: Vec<String> = own[start..=end].iter().take(MAX_WORDS).map(|w| name_case(w.0)).collect();
+                return Some(clip(&kept.join(" ")));
+            }
             if let Some(start) = (0..own.len()).find(|&k| named(k)) {
                 let mut end = start;
                 loop {
@@ -145,6 +175,15 @@ mod tests {
             "JOINT STATEMENT between the People's Republic of China and the Republic of Uzbekistan on the All-Weather Comprehensive Strategic Partnership in the New Era",
         ];
         assert_eq!(short_titles(&titles, &["a", "b", "c"]), ["Azerbaijan", "Kazakhstan", "Uzbekistan"]);
+    }
+
+    #[test]
+    fn a_country_only_one_title_names_wins_over_words_another_title_lacks() {
+        let titles = [
+            "ELEVATING UNITED STATES-VIETNAM RELATIONS TO A COMPREHENSIVE STRATEGIC PARTNERSHIP",
+            "Joint Statement from the Leaders of the United States and the Republic of Indonesia: Elevating Relations to a Comprehensive Strategic Partnership",
+        ];
+        assert_eq!(short_titles(&titles, &["a", "b"]), ["Vietnam", "Republic of Indonesia"]);
     }
 
     #[test]
