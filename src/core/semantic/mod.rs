@@ -115,24 +115,26 @@ impl StaticModel {
             .collect();
         // Centre on the comparison's mean: what every segment shares (these are all
         // declarations) is not what tells two of them apart.
-        let (sum, n) = raw
+        // Summed per document in parallel, then in document order: the same bits
+        // whatever the number of threads (a parallel reduction would not be).
+        let per_doc: Vec<(Vec<f32>, usize)> = raw
             .par_iter()
-            .flatten()
-            .filter(|v| !v.is_empty())
-            .fold(
-                || (vec![0.0f32; self.dims], 0usize),
-                |(mut sum, n), v| {
+            .map(|doc| {
+                let mut sum = vec![0.0f32; self.dims];
+                let mut n = 0;
+                for v in doc.iter().filter(|v| !v.is_empty()) {
                     v.add_to(&mut sum);
-                    (sum, n + 1)
-                },
-            )
-            .reduce(
-                || (vec![0.0f32; self.dims], 0usize),
-                |(mut a, n), (b, m)| {
-                    a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
-                    (a, n + m)
-                },
-            );
+                    n += 1;
+                }
+                (sum, n)
+            })
+            .collect();
+        let mut sum = vec![0.0f32; self.dims];
+        let mut n = 0usize;
+        for (s, k) in &per_doc {
+            sum.iter_mut().zip(s).for_each(|(x, y)| *x += y);
+            n += k;
+        }
         let mean: Vec<f32> = sum.iter().map(|x| x / n.max(1) as f32).collect();
         raw.into_par_iter()
             .map(|doc| {
