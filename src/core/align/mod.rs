@@ -184,8 +184,9 @@ pub fn align(
     let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
     let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
+    let clustered = |f: f32| progress(0.8 + 0.2 * f);
     let rows = if docs.len() <= rows::EXACT_LINKAGE_MAX_DOCUMENTS {
-        rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel)?
+        rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel, &clustered)?
     } else {
         // Averages come from the candidate pairs alone (`rows.rs`), all in `edges`: the
         // candidates and links can go before the clustering (a fifth of its memory at
@@ -196,7 +197,7 @@ pub fn align(
             let (x, y) = ordered(x, y);
             edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).map_or(0.0, |k| edges[k].2)
         };
-        rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, cancel)?
+        rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, cancel, &clustered)?
     };
     progress(1.0);
     Some(Alignment { rows, pairs })

@@ -23,6 +23,7 @@ use crate::core::align::SegRef;
 use crate::core::fast_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use std::cmp::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering as Memory};
 
 /// Up to this many cross pairs, the average linkage of two rows is computed exactly: a
 /// row of twelve documents joining a lone segment, or two rows of eight.
@@ -178,7 +179,8 @@ struct Row {
 /// - `prob`: the probability of any pair (for exact average linkage);
 /// - `stable_key`: a key of a segment that does not depend on document order;
 /// - `rule`: the probabilities a join needs;
-/// - `cancel`: polled now and then; when it says so, `None` is returned.
+/// - `cancel`: polled now and then; when it says so, `None` is returned;
+/// - `progress`: told the share of segments clustered, as components finish.
 ///
 /// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or a
 /// merge unit), so each connected component of those is clustered on its own, the
@@ -191,6 +193,7 @@ pub fn cluster(
     stable_key: &(dyn Fn(SegRef) -> u64 + Sync),
     rule: JoinRule,
     cancel: &(dyn Fn() -> bool + Sync),
+    progress: &(dyn Fn(f32) + Sync),
 ) -> Option<Vec<Cluster>> {
     let offsets: Vec<usize> = doc_lens
         .iter()
@@ -271,16 +274,30 @@ pub fn cluster(
         words: doc_lens.len().div_ceil(64),
         cancel,
     };
+    // Progress as segments are clustered, told once per hundredth at most.
+    let total = refs.len().max(1);
+    let done = AtomicUsize::new(0);
+    let told = AtomicUsize::new(0);
+    let finished = |n: usize| {
+        let now = done.fetch_add(n, Memory::Relaxed) + n;
+        let hundredth = now * 100 / total;
+        if told.fetch_max(hundredth, Memory::Relaxed) < hundredth {
+            progress(now as f32 / total as f32);
+        }
+    };
     let clustered: Vec<Option<Vec<Cluster>>> = order
         .par_iter()
         .map(|&c| {
             if parts[c].len() == 1 {
+                finished(1);
                 return Some(vec![Cluster { members: vec![refs[parts[c][0] as usize]], confidence: 1.0 }]);
             }
             if cancel() {
                 return None;
             }
-            cluster_part(&parts[c], &part_units[c], &part_edges[c], &shared)
+            let part = cluster_part(&parts[c], &part_units[c], &part_edges[c], &shared);
+            finished(parts[c].len());
+            part
         })
         .collect();
     let mut out = Vec::with_capacity(refs.len());
@@ -530,7 +547,7 @@ mod tests {
     fn run(lens: &[usize], units: &[Vec<SegRef>], pairs: &[(SegRef, SegRef, f32)]) -> Vec<Vec<SegRef>> {
         let p = table(pairs);
         let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
-        let mut out: Vec<Vec<SegRef>> = cluster(lens, units, pairs, &p, &key, RULE, &|| false)
+        let mut out: Vec<Vec<SegRef>> = cluster(lens, units, pairs, &p, &key, RULE, &|| false, &|_| {})
             .expect("not cancelled")
             .into_iter()
             .map(|c| c.members)
@@ -578,17 +595,17 @@ mod tests {
         let all: Vec<(SegRef, SegRef, f32)> =
             (0..n).flat_map(|a| (a + 1..n).map(move |b| ((a, 0), (b, 0), 0.9))).collect();
         let p = table(&all);
-        let rows = cluster(&lens, &[], &all, &p, &key, rule, &|| false).expect("done");
+        let rows = cluster(&lens, &[], &all, &p, &key, rule, &|| false, &|_| {}).expect("done");
         assert_eq!(rows.len(), 1);
         // Only a chain of neighbours is a candidate, though every pair would score 0.9:
         // pairs that were never candidates count 0, so no row grows past the point
         // where its average falls under `row_min`. (Scored exactly, it would be one row.)
         let chain: Vec<(SegRef, SegRef, f32)> = (0..n - 1).map(|a| ((a, 0), (a + 1, 0), 0.9)).collect();
         let alike = |_: SegRef, _: SegRef| 0.9;
-        let rows = cluster(&lens, &[], &chain, &alike, &key, rule, &|| false).expect("done");
+        let rows = cluster(&lens, &[], &chain, &alike, &key, rule, &|| false, &|_| {}).expect("done");
         assert!(rows.len() > 1, "a chain of {n} documents must not become one row");
         let few = vec![1; 3];
-        let rows = cluster(&few, &[], &chain[..2], &alike, &key, rule, &|| false).expect("done");
+        let rows = cluster(&few, &[], &chain[..2], &alike, &key, rule, &|| false, &|_| {}).expect("done");
         assert_eq!(rows.len(), 1, "a small comparison scores every pair");
     }
 
@@ -596,8 +613,24 @@ mod tests {
     fn confidence_is_the_mean_probability_of_the_row() {
         let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8), ((0, 0), (2, 0), 0.7)];
         let p = table(&pairs);
-        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, RULE, &|| false).expect("done");
+        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, RULE, &|| false, &|_| {}).expect("done");
         assert_eq!(c.len(), 1);
         assert!((c[0].confidence - 0.8).abs() < 1e-6, "{}", c[0].confidence);
+    }
+
+    #[test]
+    fn progress_rises_as_components_finish_and_ends_at_one() {
+        // Three separate pairs: three components of two segments each.
+        let pairs = [((0, 0), (1, 0), 0.9), ((0, 1), (1, 1), 0.9), ((0, 2), (1, 2), 0.9)];
+        let p = table(&pairs);
+        let seen = std::sync::Mutex::new(Vec::new());
+        let key = |r: SegRef| (r.0 as u64) << 32 | r.1 as u64;
+        cluster(&[3, 3], &[], &pairs, &p, &key, RULE, &|| false, &|f| seen.lock().expect("lock").push(f))
+            .expect("done");
+        let mut seen = seen.into_inner().expect("lock");
+        assert!(seen.len() >= 2, "{seen:?}");
+        seen.sort_by(f32::total_cmp);
+        assert_eq!(seen.last().copied(), Some(1.0));
+        assert!(seen[0] > 0.0 && seen[0] < 1.0, "{seen:?}");
     }
 }
