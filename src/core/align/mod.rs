@@ -185,8 +185,9 @@ pub fn align(
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
     let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
     let clustered = |f: f32| progress(0.8 + 0.2 * f);
+    let control = rows::Control { cancel, progress: &clustered };
     let rows = if docs.len() <= rows::EXACT_LINKAGE_MAX_DOCUMENTS {
-        rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, cancel, &clustered)?
+        rows::cluster(&lens, &units, &edges, &prob, &stable_key, rule, control)?
     } else {
         // Averages come from the candidate pairs alone (`rows.rs`), all in `edges`: the
         // candidates and links can go before the clustering (a fifth of its memory at
@@ -197,7 +198,7 @@ pub fn align(
             let (x, y) = ordered(x, y);
             edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).map_or(0.0, |k| edges[k].2)
         };
-        rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, cancel, &clustered)?
+        rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, control)?
     };
     progress(1.0);
     Some(Alignment { rows, pairs })

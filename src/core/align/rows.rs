@@ -51,6 +51,15 @@ pub struct JoinRule {
     pub row_min: f32,
 }
 
+/// How the caller follows and stops the clustering.
+#[derive(Clone, Copy)]
+pub struct Control<'a> {
+    /// Polled now and then; when it says so, the clustering stops.
+    pub cancel: &'a (dyn Fn() -> bool + Sync),
+    /// Told the share of segments clustered (0 to 1).
+    pub progress: &'a (dyn Fn(f32) + Sync),
+}
+
 /// A row found by the clustering.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
@@ -179,8 +188,8 @@ struct Row {
 /// - `prob`: the probability of any pair (for exact average linkage);
 /// - `stable_key`: a key of a segment that does not depend on document order;
 /// - `rule`: the probabilities a join needs;
-/// - `cancel`: polled now and then; when it says so, `None` is returned;
-/// - `progress`: told the share of segments clustered, as components finish.
+/// - `control`: cancel (polled now and then; when it says so, `None` is returned) and
+///   progress (told the share of segments clustered, as components finish).
 ///
 /// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or a
 /// merge unit), so each connected component of those is clustered on its own, the
@@ -192,9 +201,9 @@ pub fn cluster(
     prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync),
     stable_key: &(dyn Fn(SegRef) -> u64 + Sync),
     rule: JoinRule,
-    cancel: &(dyn Fn() -> bool + Sync),
-    progress: &(dyn Fn(f32) + Sync),
+    control: Control<'_>,
 ) -> Option<Vec<Cluster>> {
+    let Control { cancel, progress } = control;
     let offsets: Vec<usize> = doc_lens
         .iter()
         .scan(0, |acc, &n| {
@@ -540,6 +549,11 @@ mod tests {
     const RULE: JoinRule = JoinRule { pair_min: 0.5, row_min: 0.5 };
 
     /// Probabilities from a table; pairs not in it are 0.
+    /// Never cancelled, progress ignored.
+    fn quiet() -> Control<'static> {
+        Control { cancel: &|| false, progress: &|_| {} }
+    }
+
     fn table(pairs: &[(SegRef, SegRef, f32)]) -> impl Fn(SegRef, SegRef) -> f32 + Sync + '_ {
         move |x, y| pairs.iter().find(|&&(a, b, _)| (a, b) == (x, y) || (a, b) == (y, x)).map_or(0.0, |p| p.2)
     }
@@ -547,7 +561,7 @@ mod tests {
     fn run(lens: &[usize], units: &[Vec<SegRef>], pairs: &[(SegRef, SegRef, f32)]) -> Vec<Vec<SegRef>> {
         let p = table(pairs);
         let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
-        let mut out: Vec<Vec<SegRef>> = cluster(lens, units, pairs, &p, &key, RULE, &|| false, &|_| {})
+        let mut out: Vec<Vec<SegRef>> = cluster(lens, units, pairs, &p, &key, RULE, quiet())
             .expect("not cancelled")
             .into_iter()
             .map(|c| c.members)
@@ -595,17 +609,17 @@ mod tests {
         let all: Vec<(SegRef, SegRef, f32)> =
             (0..n).flat_map(|a| (a + 1..n).map(move |b| ((a, 0), (b, 0), 0.9))).collect();
         let p = table(&all);
-        let rows = cluster(&lens, &[], &all, &p, &key, rule, &|| false, &|_| {}).expect("done");
+        let rows = cluster(&lens, &[], &all, &p, &key, rule, quiet()).expect("done");
         assert_eq!(rows.len(), 1);
         // Only a chain of neighbours is a candidate, though every pair would score 0.9:
         // pairs that were never candidates count 0, so no row grows past the point
         // where its average falls under `row_min`. (Scored exactly, it would be one row.)
         let chain: Vec<(SegRef, SegRef, f32)> = (0..n - 1).map(|a| ((a, 0), (a + 1, 0), 0.9)).collect();
         let alike = |_: SegRef, _: SegRef| 0.9;
-        let rows = cluster(&lens, &[], &chain, &alike, &key, rule, &|| false, &|_| {}).expect("done");
+        let rows = cluster(&lens, &[], &chain, &alike, &key, rule, quiet()).expect("done");
         assert!(rows.len() > 1, "a chain of {n} documents must not become one row");
         let few = vec![1; 3];
-        let rows = cluster(&few, &[], &chain[..2], &alike, &key, rule, &|| false, &|_| {}).expect("done");
+        let rows = cluster(&few, &[], &chain[..2], &alike, &key, rule, quiet()).expect("done");
         assert_eq!(rows.len(), 1, "a small comparison scores every pair");
     }
 
@@ -613,7 +627,7 @@ mod tests {
     fn confidence_is_the_mean_probability_of_the_row() {
         let pairs = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.8), ((0, 0), (2, 0), 0.7)];
         let p = table(&pairs);
-        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, RULE, &|| false, &|_| {}).expect("done");
+        let c = cluster(&[1, 1, 1], &[], &pairs, &p, &|r: SegRef| r.0 as u64, RULE, quiet()).expect("done");
         assert_eq!(c.len(), 1);
         assert!((c[0].confidence - 0.8).abs() < 1e-6, "{}", c[0].confidence);
     }
@@ -625,8 +639,16 @@ mod tests {
         let p = table(&pairs);
         let seen = std::sync::Mutex::new(Vec::new());
         let key = |r: SegRef| (r.0 as u64) << 32 | r.1 as u64;
-        cluster(&[3, 3], &[], &pairs, &p, &key, RULE, &|| false, &|f| seen.lock().expect("lock").push(f))
-            .expect("done");
+        cluster(
+            &[3, 3],
+            &[],
+            &pairs,
+            &p,
+            &key,
+            RULE,
+            Control { cancel: &|| false, progress: &|f| seen.lock().expect("lock").push(f) },
+        )
+        .expect("done");
         let mut seen = seen.into_inner().expect("lock");
         assert!(seen.len() >= 2, "{seen:?}");
         seen.sort_by(f32::total_cmp);
