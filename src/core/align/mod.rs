@@ -159,13 +159,11 @@ pub fn align(
     progress(0.8);
     // Probabilities of the candidate pairs, for the clustering's exact averages: `edges`
     // is sorted by pair, so a binary search finds them without a second table.
-    let prob = |x: SegRef, y: SegRef| {
+    let in_edges = |x: SegRef, y: SegRef| {
         let (x, y) = ordered(x, y);
-        match edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))) {
-            Ok(k) => edges[k].2,
-            Err(_) => score(x, y),
-        }
+        edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).ok().map(|k| edges[k].2)
     };
+    let prob = |x: SegRef, y: SegRef| in_edges(x, y).unwrap_or_else(|| score(x, y));
     let units = merge_units(&links, &prob, options.pair_min);
     let pairs = if keep_pairs {
         edges
@@ -194,10 +192,7 @@ pub fn align(
         // 1,000 × 300).
         drop(cands);
         drop(links);
-        let known = |x: SegRef, y: SegRef| {
-            let (x, y) = ordered(x, y);
-            edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).map_or(0.0, |k| edges[k].2)
-        };
+        let known = |x: SegRef, y: SegRef| in_edges(x, y).unwrap_or(0.0);
         rows::cluster(&lens, &units, &edges, &known, &stable_key, rule, control)?
     };
     progress(1.0);

@@ -655,4 +655,36 @@ mod tests {
         assert_eq!(seen.last().copied(), Some(1.0));
         assert!(seen[0] > 0.0 && seen[0] < 1.0, "{seen:?}");
     }
+
+    #[test]
+    fn the_bucket_queue_pops_in_the_order_a_heap_would() {
+        // Scores close together (one bucket), far apart, pushed while popping, and ties
+        // broken by key: the same order as a binary heap of the same entries.
+        let mut queue = Requeue::default();
+        let mut heap = std::collections::BinaryHeap::new();
+        let mut seed = 12_345u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed >> 33
+        };
+        let entry = |n: u64| Entry { score: (n % 1000) as f32 / 1000.0, key: n % 7, x: 0, y: 0 };
+        let (mut from_queue, mut from_heap) = (Vec::new(), Vec::new());
+        for round in 0..200 {
+            for _ in 0..5 {
+                let e = entry(next());
+                queue.push(e);
+                heap.push(e);
+            }
+            if round % 3 == 0 {
+                from_queue.push(queue.pop().map(|e| (e.score, e.key)));
+                from_heap.push(heap.pop().map(|e| (e.score, e.key)));
+            }
+        }
+        while let Some(e) = heap.pop() {
+            from_heap.push(Some((e.score, e.key)));
+            from_queue.push(queue.pop().map(|e| (e.score, e.key)));
+        }
+        assert_eq!(queue.pop().map(|e| e.score), None);
+        assert_eq!(from_queue, from_heap);
+    }
 }
