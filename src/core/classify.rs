@@ -278,6 +278,18 @@ mod tests {
     }
 
     #[test]
+    fn treaty_trade_clauses_are_trade() {
+        // The wording of trade agreements in treaty form: most-favoured-nation and
+        // national treatment, quotas and licences. Without these terms the second
+        // sentence fell to `general`.
+        let heading = Some("ARTICLE I. Most-Favored-Nation and Nondiscriminatory Treatment");
+        let s = "Each Party shall accord to products of the other Party nondiscriminatory treatment with respect to \
+                 the application of quantitative restrictions and the granting of licenses.";
+        assert_eq!(theme_of(s, heading), "trade");
+        assert_eq!(theme_of("Each Party shall accord national treatment to the other Party's goods.", None), "trade");
+    }
+
+    #[test]
     fn own_words_outweigh_the_heading() {
         let s = "The Parties will cooperate in combating climate change and protecting the environment.";
         assert_eq!(theme_of(s, Some("V. HUMANITARIAN COOPERATION")), "environment");
