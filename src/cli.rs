@@ -60,6 +60,11 @@ pub struct ReportArgs {
     /// The date shown in report headers (default: now, in UTC).
     #[arg(long, value_name = "TEXT")]
     pub date: Option<String>,
+    /// Accepted for scripts that ask for the fast engine: Counterpart has one engine,
+    /// the lexical score with the static semantic table (ARCHITECTURE.md says why the
+    /// full encoder is not used), and it is already the fast one. The report is the same.
+    #[arg(long)]
+    pub fast: bool,
     /// Print how long each stage of the engine took, on stderr.
     #[arg(long)]
     pub debug_timing: bool,

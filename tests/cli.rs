@@ -114,6 +114,25 @@ fn json_report_on_the_samples_keeps_the_contract() {
 }
 
 #[test]
+fn fast_is_accepted_and_gives_the_same_report() {
+    // Scripts written for a two-mode engine pass `--fast`; there is one engine, so the
+    // report must be the one without the flag (the date is fixed so the bytes compare).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = samples();
+    let write = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["report".as_ref(), "--date".as_ref(), "2026-01-01".as_ref(), "--json".as_ref(), out.as_os_str()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        args.extend(files.iter().map(|p| p.as_os_str()));
+        let o = run(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read(&out).expect("report written")
+    };
+    assert_eq!(write("plain.json", &[]), write("fast.json", &["--fast"]));
+}
+
+#[test]
 fn markdown_report_and_terminal_summary() {
     let files = samples();
     let dir = tempfile::tempdir().expect("tempdir");
