@@ -124,3 +124,18 @@ fn document_markup_in_the_html_report_is_text_not_elements() {
     assert!(text.contains("Hostile <script>alert(1)</script> Declaration"), "{text}");
     assert!(text.contains("</td></tr></table><img src=x onerror=alert(2)> & \"extremism\""));
 }
+
+#[test]
+fn touching_changed_characters_are_marked_as_one_run() {
+    // Each Chinese character is a word; two changed ones side by side must come out as
+    // one bold run (`**双边**`), not as `**双****边**`, which Markdown misreads.
+    let a = "甲\n\n双方同意扩大贸易规模，力争到2030年贸易额达到400亿美元。\n";
+    let b = "乙\n\n双方同意扩大贸易规模，力争到2030年双边贸易额达到200亿美元。\n";
+    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
+    let c = compare(&inputs, &CompareOptions::default());
+    let mut ctx = ReportContext::new(&c);
+    ctx.generated = "2026-12-01 09:00 UTC".into();
+    let md = Format::Markdown.write(&ctx);
+    assert!(md.contains("**双边**"), "{md}");
+    assert!(!md.contains("****"), "{md}");
+}

@@ -399,6 +399,28 @@ mod tests {
     }
 
     #[test]
+    fn chinese_statements_align_sentence_by_sentence_with_themes_and_marked_characters() {
+        // Chinese is written without spaces: read as runs of characters, every clause
+        // was one "word" and only identical clauses could pair.
+        let a = "中华人民共和国和哈萨克斯坦共和国联合声明\n\n一、政治关系\n双方同意进一步深化全面战略伙伴关系。哈方重申坚定奉行一个中国原则。\n\n\
+                 二、经贸合作\n双方同意扩大双边贸易规模，力争到2030年贸易额达到400亿美元。双方将提高跨境铁路运输能力。\n";
+        let b = "中华人民共和国和乌兹别克斯坦共和国联合声明\n\n一、政治关系\n双方同意进一步深化新时代全面战略伙伴关系。乌方重申恪守一个中国原则。\n\n\
+                 二、经贸合作\n双方将加快铁路建设，提高铁路运输能力。双方同意扩大贸易规模，力争到2030年双边贸易额达到200亿美元。\n";
+        let c = cmp(&[("a.txt", a), ("b.txt", b)]);
+        for (needle, theme) in [("伙伴关系", "politics"), ("一个中国", "politics"), ("贸易额", "trade"), ("铁路", "transport")] {
+            let r = row_of(&c, 0, needle);
+            assert_eq!(r.cells[1].len(), 1, "{needle}: {:?}", c.rows);
+            let other = &c.documents[1].segments[r.cells[1][0]].text;
+            assert!(other.contains(needle), "{needle} paired with {other}");
+            assert_eq!(c.taxonomy.themes[r.theme].id, theme, "{needle}");
+        }
+        let r = row_of(&c, 1, "200亿");
+        let changed: String =
+            r.words[1].iter().filter(|w| !w.common).map(|w| &c.documents[1].text[w.byte_range.clone()]).collect();
+        assert_eq!(changed, "双边200");
+    }
+
+    #[test]
     fn same_words_ignoring_case_and_punctuation_is_shared() {
         let a = "Title A and B\n\nThe Parties will hold regular consultations, at all levels.";
         let b = "Title C and D\n\nthe parties will hold regular consultations at all levels";

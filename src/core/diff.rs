@@ -5,6 +5,7 @@
 //! when every other document of the row has it in the matching place; otherwise it is
 //! *changed* (worded differently, or only in this document).
 
+use crate::core::text;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
@@ -25,13 +26,19 @@ pub struct WordMark {
 const MAX_COMPARED: usize = 6;
 
 /// Words of `text` (its byte range starting at `base` in the document): runs of
-/// letters and digits with inner punctuation (`1.5`, `e-CMR`), as byte ranges.
+/// letters and digits with inner punctuation (`1.5`, `e-CMR`), as byte ranges. A Chinese
+/// character or kana is a word of its own, as the engine reads it (`text::words`).
 pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_alnum_end = 0;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if text::is_ideograph(c) {
+            if let Some(s) = start.take() {
+                out.push(base + s..base + last_alnum_end);
+            }
+            out.push(base + i..base + i + c.len_utf8());
+        } else if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
             }

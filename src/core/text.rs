@@ -18,11 +18,25 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// Whether `c` is a Chinese character or Japanese kana: scripts written without spaces
+/// between words, where each character is taken as a word of its own (as search
+/// engines index them), so that `贸易` and `双边贸易` share words and a difference
+/// is marked character by character rather than clause by clause.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // hiragana and katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0x20000..=0x2FA1F) // CJK extensions B–F and supplement
+}
+
 /// Splits `text` into lower-case word tokens.
 ///
 /// Hyphens and dashes separate words (`Baku-Tbilisi-Kars` and `Baku–Tbilisi–Kars` give
 /// the same tokens), dotted acronyms become one word (`U.N.` → `un`), a possessive
 /// `'s` is dropped, and numbers keep their inner separators (`1.5`, `50,000` → `50000`).
+/// Each Chinese character or kana is a word ([`is_ideograph`]).
 pub fn words(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -33,7 +47,10 @@ pub fn words(text: &str) -> Vec<String> {
         let prev = if i > 0 { chars[i - 1] } else { ' ' };
         let next = chars.get(i + 1).copied().unwrap_or(' ');
         let after_next = chars.get(i + 2).copied().unwrap_or(' ');
-        if c.is_alphanumeric() {
+        if is_ideograph(c) {
+            push_word(&mut cur, &mut out);
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
             cur.extend(c.to_lowercase());
         } else if c == '.' && prev.is_alphanumeric() && next.is_alphanumeric() {
             cur.push('.');
@@ -217,6 +234,13 @@ const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_chinese_character_or_kana_is_a_word() {
+        assert_eq!(words("双边贸易2030年"), ["双", "边", "贸", "易", "2030", "年"]);
+        assert_eq!(words("ASEANと協力"), ["asean", "と", "協", "力"]);
+        assert_eq!(words("Baku-Tbilisi"), ["baku", "tbilisi"], "other scripts keep their words");
+    }
 
     #[test]
     fn stopwords_are_sorted_for_binary_search() {

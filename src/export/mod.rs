@@ -217,7 +217,15 @@ pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bo
                 if folded.is_empty() && !t.is_empty() { " ".to_owned() } else { format!("{lead}{folded}{trail}") };
             (text, a, p)
         })
-        .collect()
+        // Touching pieces marked alike are one piece: two changed Chinese characters
+        // in a row are one `**双边**`, not `**双****边**` (which Markdown misreads).
+        .fold(Vec::new(), |mut acc: Vec<(String, bool, bool)>, (t, a, p)| {
+            match acc.last_mut() {
+                Some(last) if last.1 == a && last.2 == p => last.0.push_str(&t),
+                _ => acc.push((t, a, p)),
+            }
+            acc
+        })
 }
 
 #[cfg(test)]
