@@ -278,6 +278,14 @@ mod tests {
     }
 
     #[test]
+    fn importance_is_not_imports_and_a_transition_is_not_transit() {
+        // Snowball stems `importance` as `import` and `transition` as `transit`: this
+        // sentence used to be `transport`, with `trade` second.
+        assert_eq!(theme_of("The two sides stressed the importance of a smooth transition.", None), "general");
+        assert_eq!(theme_of("The Parties will simplify imports and transit of goods.", Some("Trade")), "trade");
+    }
+
+    #[test]
     fn treaty_trade_clauses_are_trade() {
         // The wording of trade agreements in treaty form: most-favoured-nation and
         // national treatment, quotas and licences. Without these terms the second

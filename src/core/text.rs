@@ -113,13 +113,44 @@ pub fn stem(word: &str) -> String {
     stemmer().stem(word).into_owned()
 }
 
-/// Tokenises, normalises and stems `text`.
+/// The stem a theme term is matched on: [`stem`], except for the words of
+/// [`OVERSTEMMED`], which keep a stem of their own.
+fn theme_stem(word: &str) -> String {
+    match OVERSTEMMED.iter().find(|(w, _)| *w == word) {
+        Some(&(_, own)) => own.to_owned(),
+        None => stem(word),
+    }
+}
+
+/// Words that Snowball cuts down to the stem of a word of another meaning, each with a
+/// stem of its own: "the importance of" is not about imports, an energy *transition*
+/// is not *transit*, *productivity* and *production* are not traded *products*, and
+/// *fairness* is not a trade *fair*. Declarations use these words in every other
+/// paragraph, so each collision put false evidence for a theme into many sentences.
+/// Alignment keeps the plain stems (cross-validated, its F1 is 0.004 lower with these).
+const OVERSTEMMED: &[(&str, &str)] = &[
+    ("important", "importan"),
+    ("importance", "importan"),
+    ("importantly", "importan"),
+    ("unimportant", "importan"),
+    ("transition", "transition"),
+    ("transitions", "transition"),
+    ("transitional", "transition"),
+    ("production", "production"),
+    ("productions", "production"),
+    ("productive", "productiv"),
+    ("productivity", "productiv"),
+    ("fairly", "fairness"),
+    ("fairness", "fairness"),
+];
+
+/// Tokenises, normalises and stems `text`, for matching theme terms ([`theme_stem`]).
 pub fn tokens(text: &str) -> Vec<Token> {
     words(text)
         .into_iter()
         .map(|w| {
             let word = normalise_spelling(&w);
-            let stem = stem(&word);
+            let stem = theme_stem(&word);
             Token { word, stem }
         })
         .collect()
@@ -168,6 +199,9 @@ const STOPWORDS: &[&str] = &[
     "here",
     "his",
     "how",
+    "importance",
+    "important",
+    "importantly",
     "in",
     "including",
     "into",

@@ -35,7 +35,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.507, weights: [2.491, 2.803, 1.0, 1.299, 2.78, 2.582, 0.0, 2.281, 0.104, -1.159, 1.664] }
+        Self { bias: -3.483, weights: [2.413, 2.845, 0.981, 1.261, 2.964, 2.583, 0.0, 2.3, 0.112, -1.092, 1.639] }
     }
 }
 
