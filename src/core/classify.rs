@@ -283,6 +283,15 @@ mod tests {
         // sentence used to be `transport`, with `trade` second.
         assert_eq!(theme_of("The two sides stressed the importance of a smooth transition.", None), "general");
         assert_eq!(theme_of("The Parties will simplify imports and transit of goods.", Some("Trade")), "trade");
+        // More of Snowball's collisions, each of which gave these sentences a theme.
+        for s in [
+            "The leaders renewed their commitment to good governance.",
+            "Both sides will deepen connections between their agencies and praise the hospitality of the hosts.",
+            "The Parties welcome initial contacts between the private sector and intelligent partners.",
+        ] {
+            assert_eq!(theme_of(s, None), "general", "{s}");
+        }
+        assert_eq!(theme_of("The Parties will not interfere in each other's internal affairs.", None), "politics");
     }
 
     #[test]

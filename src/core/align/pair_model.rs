@@ -35,7 +35,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.483, weights: [2.413, 2.845, 0.981, 1.261, 2.964, 2.583, 0.0, 2.3, 0.112, -1.092, 1.639] }
+        Self { bias: -3.552, weights: [2.435, 2.829, 1.033, 1.309, 2.96, 2.579, 0.0, 2.221, 0.113, -0.986, 1.624] }
     }
 }
 
