@@ -35,7 +35,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.552, weights: [2.435, 2.829, 1.033, 1.309, 2.96, 2.579, 0.0, 2.221, 0.113, -0.986, 1.624] }
+        Self { bias: -3.585, weights: [2.408, 2.828, 1.113, 1.293, 2.962, 2.597, 0.0, 2.193, 0.099, -0.985, 1.598] }
     }
 }
 
