@@ -11,6 +11,7 @@
 use crate::core::taxonomy::Taxonomy;
 use crate::core::text;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// How much the heading's themes count, relative to the sentence's own words.
 const HEADING_WEIGHT: f32 = 1.0;
@@ -30,9 +31,10 @@ pub enum EvidenceSource {
     Sentence,
     /// In the heading of its section, or in the run-in label of its item.
     Heading,
-    /// In the sentences before and after it in the same paragraph, or in the rest of
-    /// its section.
+    /// In the sentences before and after it in the same paragraph.
     Neighbours,
+    /// In the other sentences of its section.
+    Section,
 }
 
 /// One reason for a theme score.
@@ -40,8 +42,10 @@ pub enum EvidenceSource {
 pub struct Evidence {
     /// Index of the theme in the taxonomy.
     pub theme: usize,
-    /// The taxonomy term that matched (or a summary for context).
-    pub term: String,
+    /// The taxonomy term that matched (or a summary for context). Borrowed for the fixed
+    /// labels of context, which every segment has: a corpus of 300,000 segments keeps
+    /// millions of them.
+    pub term: Cow<'static, str>,
     /// What it added to the theme's score.
     pub weight: f32,
     /// Where it was found.
@@ -98,7 +102,7 @@ pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>)
         scores[ti] += term.weight;
         evidence.push(Evidence {
             theme: ti,
-            term: term.text.clone(),
+            term: Cow::Owned(term.text.clone()),
             weight: term.weight,
             source: EvidenceSource::Sentence,
         });
@@ -185,9 +189,9 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                     scores[t] += SECTION_WEIGHT * w;
                     evidence.push(Evidence {
                         theme: t,
-                        term: "the rest of its section".into(),
+                        term: Cow::Borrowed("the rest of its section"),
                         weight: SECTION_WEIGHT * w,
-                        source: EvidenceSource::Neighbours,
+                        source: EvidenceSource::Section,
                     });
                 }
             }
@@ -203,10 +207,10 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                 for (t, w) in hn.iter().enumerate() {
                     if *w > 0.0 {
                         scores[t] += HEADING_WEIGHT * w;
-                        let terms: Vec<&str> = he.iter().filter(|e| e.theme == t).map(|e| e.term.as_str()).collect();
+                        let terms: Vec<&str> = he.iter().filter(|e| e.theme == t).map(|e| e.term.as_ref()).collect();
                         evidence.push(Evidence {
                             theme: t,
-                            term: format!("heading “{h}” ({})", terms.join(", ")),
+                            term: Cow::Owned(format!("heading “{h}” ({})", terms.join(", "))),
                             weight: HEADING_WEIGHT * w,
                             source: EvidenceSource::Heading,
                         });
@@ -224,10 +228,10 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                 for (t, w) in normalised(ls).iter().enumerate() {
                     if *w > 0.0 {
                         scores[t] += LABEL_WEIGHT * w;
-                        let terms: Vec<&str> = le.iter().filter(|e| e.theme == t).map(|e| e.term.as_str()).collect();
+                        let terms: Vec<&str> = le.iter().filter(|e| e.theme == t).map(|e| e.term.as_ref()).collect();
                         evidence.push(Evidence {
                             theme: t,
-                            term: format!("label “{l}” ({})", terms.join(", ")),
+                            term: Cow::Owned(format!("label “{l}” ({})", terms.join(", "))),
                             weight: LABEL_WEIGHT * w,
                             source: EvidenceSource::Heading,
                         });
@@ -253,7 +257,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                     scores[t] += add;
                     evidence.push(Evidence {
                         theme: t,
-                        term: "neighbouring sentences".into(),
+                        term: Cow::Borrowed("neighbouring sentences"),
                         weight: add,
                         source: EvidenceSource::Neighbours,
                     });
@@ -408,7 +412,7 @@ mod tests {
             }],
         );
         let terms: Vec<&str> =
-            c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_str()).collect();
+            c[0].evidence.iter().filter(|e| e.theme == c[0].theme).map(|e| e.term.as_ref()).collect();
         assert!(terms.contains(&"terrorism") && terms.contains(&"drug trafficking"), "{terms:?}");
         assert!((c[0].scores.iter().map(|s| s.1).sum::<f32>() - 1.0).abs() < 1e-4);
     }

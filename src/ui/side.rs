@@ -98,8 +98,9 @@ pub fn details_ui(ui: &mut egui::Ui, app: &mut App) {
                 .filter(|e| e.theme == seg.theme)
                 .map(|e| match e.source {
                     EvidenceSource::Sentence => format!("“{}”", e.term),
-                    EvidenceSource::Heading => e.term.clone(),
+                    EvidenceSource::Heading => e.term.to_string(),
                     EvidenceSource::Neighbours => "neighbouring sentences".to_owned(),
+                    EvidenceSource::Section => "the rest of its section".to_owned(),
                 })
                 .collect();
             if !deciding.is_empty() {
