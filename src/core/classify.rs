@@ -366,8 +366,7 @@ mod tests {
             .enumerate()
             .map(|(k, text)| SegmentContext { text, heading, paragraph: k, label: None })
             .collect();
-        let got: Vec<&str> =
-            classify_document(&tax, &segs).iter().map(|c| tax.themes[c.theme].id.as_str()).collect();
+        let got: Vec<&str> = classify_document(&tax, &segs).iter().map(|c| tax.themes[c.theme].id.as_str()).collect();
         assert_eq!(got, ["multilateral", "multilateral", "multilateral", "security"]);
     }
 

@@ -407,7 +407,9 @@ mod tests {
         let b = "中华人民共和国和乌兹别克斯坦共和国联合声明\n\n一、政治关系\n双方同意进一步深化新时代全面战略伙伴关系。乌方重申恪守一个中国原则。\n\n\
                  二、经贸合作\n双方将加快铁路建设，提高铁路运输能力。双方同意扩大贸易规模，力争到2030年双边贸易额达到200亿美元。\n";
         let c = cmp(&[("a.txt", a), ("b.txt", b)]);
-        for (needle, theme) in [("伙伴关系", "politics"), ("一个中国", "politics"), ("贸易额", "trade"), ("铁路", "transport")] {
+        for (needle, theme) in
+            [("伙伴关系", "politics"), ("一个中国", "politics"), ("贸易额", "trade"), ("铁路", "transport")]
+        {
             let r = row_of(&c, 0, needle);
             assert_eq!(r.cells[1].len(), 1, "{needle}: {:?}", c.rows);
             let other = &c.documents[1].segments[r.cells[1][0]].text;
