@@ -168,9 +168,10 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
         if i == 0 || segments[i - 1].heading != seg.heading {
             runs.push(vec![0.0; n_themes]);
         }
-        run_of[i] = runs.len() - 1;
+        let run = runs.len() - 1;
+        run_of[i] = run;
         for (t, w) in normalised(&own[i].0).iter().enumerate() {
-            runs.last_mut().unwrap()[t] += w;
+            runs[run][t] += w;
         }
     }
     let mut out = Vec::with_capacity(segments.len());
