@@ -167,7 +167,8 @@ const OVERSTEMMED: &[(&str, &str)] = &[
     ("connectivity", "connectivity"),
 ];
 
-/// Tokenises, normalises and stems `text`, for matching theme terms ([`theme_stem`]).
+/// Tokenises, normalises and stems `text`, for matching theme terms: the words whose
+/// Snowball stem collides with a word of another meaning keep a stem of their own.
 pub fn tokens(text: &str) -> Vec<Token> {
     words(text)
         .into_iter()
