@@ -335,6 +335,8 @@ mod tests {
             assert_eq!(theme_of(s, None), "general", "{s}");
         }
         assert_eq!(theme_of("The Parties will not interfere in each other's internal affairs.", None), "politics");
+        // A business environment, like a business climate, is a figure of speech.
+        assert_eq!(theme_of("The Parties will create a favourable business environment for companies.", None), "trade");
     }
 
     #[test]
