@@ -212,7 +212,11 @@ fn items(text: &str) -> Vec<Item> {
         let (marker_len, is_marker) = marker(trimmed);
         let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
         let standalone_heading = is_heading_pattern(trimmed) || trimmed.starts_with('#') || title_of_heading;
-        let starts_new = open.is_none() || is_marker || standalone_heading || ends_heading_like(open.as_ref(), text);
+        let starts_new = open.is_none()
+            || is_marker
+            || standalone_heading
+            || ends_heading_like(open.as_ref(), text)
+            || starts_recital(open.as_ref(), text, trimmed);
         after_bare_heading = standalone_heading && !title_of_heading && is_bare_numbered_heading(trimmed);
         if starts_new {
             flush(&mut open, &mut out);
@@ -342,6 +346,59 @@ fn ends_heading_like(open: Option<&Item>, text: &str) -> bool {
         let t = &text[i.range.clone()];
         !t.contains('\n') && is_heading_pattern(t)
     })
+}
+
+/// The fewest words of an item ending with a comma, semicolon or colon that make it a
+/// clause, not a label (`Note:`, `Annex 2:`).
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Words that open a recital of a preamble (`Desiring to …,`, `Recognizing that …;`) or
+/// its closing formula (`Have agreed as follows:`).
+const RECITAL_OPENERS: &[&str] = &[
+    "acknowledging",
+    "affirming",
+    "agree",
+    "aware",
+    "bearing",
+    "believing",
+    "conscious",
+    "considering",
+    "convinced",
+    "desiring",
+    "determined",
+    "emphasising",
+    "emphasizing",
+    "expressing",
+    "guided",
+    "have",
+    "having",
+    "hereby",
+    "mindful",
+    "noting",
+    "reaffirming",
+    "recalling",
+    "recognising",
+    "recognizing",
+    "reiterating",
+    "seeking",
+    "stressing",
+    "taking",
+    "welcoming",
+    "wishing",
+];
+
+/// Whether a line opens a new recital of a preamble: the line before ended its clause
+/// with a comma, semicolon or colon, and this one begins with a capitalised recital
+/// word. A treaty's recitals stand one a line (`Desiring …,` / `Recognizing …;` /
+/// `Have agreed as follows:`); read as one hard-wrapped paragraph, the whole preamble
+/// was one segment.
+fn starts_recital(open: Option<&Item>, text: &str, line: &str) -> bool {
+    let Some(item) = open else { return false };
+    let before = text[item.range.clone()].trim_end();
+    let first = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    before.ends_with([',', ';', ':'])
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && RECITAL_OPENERS.contains(&first.to_lowercase().as_str())
 }
 
 fn skip_ws(text: &str, r: Range<usize>) -> Range<usize> {
@@ -606,6 +663,11 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         return ItemKind::Body;
     }
     let words = word_count(t);
+    if words >= MIN_CLAUSE_WORDS && t.ends_with([',', ';', ':']) {
+        // A clause that goes on (`Desiring to …,`, `Have agreed as follows:`): no
+        // heading or title ends with a comma, semicolon or colon.
+        return ItemKind::Body;
+    }
     if looks_like_date_line(t) {
         return ItemKind::Meta;
     }
@@ -1185,6 +1247,25 @@ mod tests {
                 "The next summit will be held in Rio\n\nin Brazil.",
                 "The leaders met in Lima.\n\nin Peru.",
                 "They met in Quito. in Ecuador."
+            ]
+        );
+    }
+
+    #[test]
+    fn recitals_one_a_line_are_separate_segments() {
+        let t = "AGREEMENT BETWEEN A AND B\n\nThe Government of A and the Government of B (the \"Parties\"),\n\
+                 Desiring to develop their economic relations on the basis of mutual benefit,\n\
+                 Recognizing that trade is an important element of their relationship;\n\
+                 Have agreed as follows:\n\nArticle 1\nTrade\n\nThe Parties shall expand trade,\n\
+                 having regard to their obligations.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The Government of A and the Government of B (the \"Parties\"),",
+                "Desiring to develop their economic relations on the basis of mutual benefit,",
+                "Recognizing that trade is an important element of their relationship;",
+                "Have agreed as follows:",
+                "The Parties shall expand trade,\nhaving regard to their obligations.",
             ]
         );
     }
