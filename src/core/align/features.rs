@@ -105,12 +105,37 @@ pub fn vectorise(docs: &[Vec<Vec<String>>]) -> Vec<Vec<SparseVec>> {
         .collect()
 }
 
+/// Words before a leader's name: the capitalised words after them name a person who
+/// stands for a party.
+const LEADER_TITLES: &[&str] = &[
+    "chairman",
+    "chancellor",
+    "dr",
+    "emir",
+    "excellency",
+    "highness",
+    "king",
+    "majesty",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "premier",
+    "president",
+    "prince",
+    "queen",
+    "secretary",
+    "sultan",
+];
+
 /// Proper names of each segment of each document: capitalised words after the first
 /// word that are not country names and that no document of the comparison ever writes
 /// in lower case (so `Corridor` in a title-cased name is not a name, but `Caspian` is).
 /// A name that only one document writes is that document's own, like its party names
 /// (its leaders, its cities: "Widodo" in one statement, "Nguyen Phu Trong" in the
 /// other), and is dropped: it cannot tell apart two commitments of different documents.
+/// So is a leader's name after a title (`President Biden`), which stands for a party
+/// even when both documents write it.
 pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<String>>> {
     let mut lower: HashSet<String> = HashSet::new();
     for t in whole_texts {
@@ -132,6 +157,22 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
                     let mut party = vec![false; words.len()];
                     for (start, len) in countries.spans(&lowered) {
                         party[start..start + len].iter_mut().for_each(|x| *x = true);
+                    }
+                    // A leader's name stands for a party, as the country's name does:
+                    // `President Biden`, `General Secretary Nguyen Phu Trong`.
+                    let mut k = 0;
+                    while k < words.len() {
+                        k += 1;
+                        if !LEADER_TITLES.contains(&lowered[k - 1].as_str()) {
+                            continue;
+                        }
+                        while k < words.len()
+                            && words[k].chars().next().is_some_and(char::is_uppercase)
+                            && !LEADER_TITLES.contains(&lowered[k].as_str())
+                        {
+                            party[k] = true;
+                            k += 1;
+                        }
                     }
                     let mut names: Vec<String> = words
                         .iter()
@@ -190,6 +231,17 @@ mod tests {
         let names = proper_names(&[vec![a], vec![b]], &[a, b]);
         assert_eq!(names[0][0], vec!["mekong", "president"]);
         assert_eq!(names[1][0], vec!["mekong", "president"]);
+    }
+
+    #[test]
+    fn a_leaders_name_after_a_title_is_not_a_name_to_tell_apart() {
+        // Both statements have the United States as a party, so both write "Biden".
+        let a = "President Biden welcomed the ASEAN Outlook. The Leaders met President Biden again.";
+        let b = "The leaders welcomed the Mekong Outlook. President Biden thanked Prime Minister Anwar Ibrahim.";
+        let names = proper_names(&[vec![a], vec![b]], &[a, b]);
+        // `biden` is gone from both; `president` in mid-sentence stays a (shared) name.
+        assert_eq!(names[0][0], vec!["outlook", "president"]);
+        assert_eq!(names[1][0], vec!["outlook", "president"]);
     }
 
     #[test]
