@@ -75,7 +75,7 @@ fn in_ci() -> bool {
 
 /// Theme accuracy and alignment F1 that each real group must keep (today's figures,
 /// rounded down).
-const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.95, 0.86), ("us-vietnam-indonesia", 0.81, 0.68)];
+const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.95, 0.86), ("us-vietnam-indonesia", 0.82, 0.68)];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)

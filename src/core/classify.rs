@@ -335,6 +335,11 @@ mod tests {
             assert_eq!(theme_of(s, None), "general", "{s}");
         }
         assert_eq!(theme_of("The Parties will not interfere in each other's internal affairs.", None), "politics");
+        // Clearing mines is not mining; humanitarian access in a war is not the
+        // humanitarian (people-to-people) cooperation of a partnership.
+        assert_ne!(theme_of("The Parties will cooperate in clearing mines left by the war.", None), "investment");
+        assert_ne!(theme_of("The leaders call for unhindered humanitarian access.", None), "culture");
+        assert_eq!(theme_of("The Parties will expand humanitarian cooperation.", None), "culture");
         // A business environment, like a business climate, is a figure of speech.
         assert_eq!(theme_of("The Parties will create a favourable business environment for companies.", None), "trade");
     }
