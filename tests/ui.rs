@@ -399,3 +399,28 @@ fn save_and_export_ask_for_a_file() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     h.get_by_label_contains("Exported HTML report to");
 }
+
+#[test]
+fn the_details_say_when_the_rest_of_the_section_decided_the_theme() {
+    // The second sentence names no theme and its heading neither: the section's other
+    // sentence (the UN) decides it, and the details panel says so in words.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, second: &str| {
+        let p = dir.path().join(name);
+        let text = format!(
+            "Joint Statement\n\nFostering Peace Beyond Our Shores\n\n\
+             The leaders reaffirm their support for the United Nations Charter.\n\n{second}\n"
+        );
+        std::fs::write(&p, text).expect("write");
+        p
+    };
+    let a = write("a.txt", "The two leaders exchanged views on the ongoing crisis.");
+    let b = write("b.txt", "The two leaders discussed the ongoing crisis at length.");
+    let mut h = harness(vec![a, b], 1000.0);
+    h.key_press(egui::Key::F8);
+    h.run();
+    let row = h.state().selected.expect("F8 selects the differing row");
+    let c = h.state().comparison.clone().expect("comparison");
+    assert_eq!(c.taxonomy.themes[c.rows[row].theme].id, "multilateral");
+    h.get_all_by_label_contains("the rest of its section").next().expect("the details name the section as the reason");
+}

@@ -321,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn importance_is_not_imports_and_a_transition_is_not_transit() {
+    fn stemming_collisions_and_figures_of_speech_give_no_theme() {
         // Snowball stems `importance` as `import` and `transition` as `transit`: this
         // sentence used to be `transport`, with `trade` second.
         assert_eq!(theme_of("The two sides stressed the importance of a smooth transition.", None), "general");
