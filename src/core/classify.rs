@@ -180,8 +180,9 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
         let mut scores = own_scores.clone();
         let mut evidence = own_evidence.clone();
         // Context from the rest of its section: what the other sentences under the
-        // same heading are about, for a heading whose words name no theme ("Fostering
-        // Peace and Stability in the Indo-Pacific and Beyond") as much as for one that does.
+        // same heading are about, whether or not the heading's own words name a theme
+        // ("Both sides welcomed the Mekong – U.S. Partnership" under a heading on
+        // regional issues is about the region).
         if let Some(&run) = run_of.get(i).filter(|r| **r != usize::MAX) {
             let mine = normalised(&own[i].0);
             let rest: Vec<f32> = runs[run].iter().zip(&mine).map(|(r, m)| (r - m).max(0.0)).collect();
