@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Score the engine on the six gold dev groups (../shared/eval/dev and dev-real).
 
-    python3 tools/eval.py [--bin PATH] [--options FILE.json] [--groups a,b]
+    python3 tools/eval.py [--bin PATH] [--options FILE.json] [--groups a,b] [--own]
 
 Writes one report per group (documents in gold order) with `counterpart report --json`,
 scores it with the project's scorer and prints one line per group and the mean.
+With --own it scores our own held-out groups (eval/own, never tuned on) instead.
 """
 import argparse
 import json
@@ -15,12 +16,12 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
+OWN = os.path.join(ROOT, "eval", "own")
 
 
-def groups():
+def groups(own=False):
     out = []
-    for sub in ("dev", "dev-real"):
-        base = os.path.join(EVAL, sub)
+    for base in [OWN] if own else [os.path.join(EVAL, sub) for sub in ("dev", "dev-real")]:
         for g in sorted(os.listdir(base)):
             if os.path.isfile(os.path.join(base, g, "gold.json")):
                 out.append(os.path.join(base, g))
@@ -48,10 +49,10 @@ def score(report, group):
     return {k: float(v) for k, v in vals.items() if k in ("themes_acc", "align_f1", "seg")}
 
 
-def evaluate(binary, options=None, only=None):
+def evaluate(binary, options=None, only=None, own=False):
     res = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for g in groups():
+        for g in groups(own):
             name = os.path.basename(g)
             if only and name not in only:
                 continue
@@ -66,8 +67,9 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "counterpart"))
     ap.add_argument("--options")
     ap.add_argument("--groups")
+    ap.add_argument("--own", action="store_true", help="score our own held-out groups (eval/own)")
     a = ap.parse_args()
-    res = evaluate(a.bin, a.options, a.groups.split(",") if a.groups else None)
+    res = evaluate(a.bin, a.options, a.groups.split(",") if a.groups else None, a.own)
     for name, s in res.items():
         print(f"{name:24} themes={s['themes_acc']:.4f} align_f1={s['align_f1']:.4f} seg={s['seg']:.4f}")
     n = len(res)

@@ -135,7 +135,7 @@ const LEADER_TITLES: &[&str] = &[
 /// (its leaders, its cities: "Widodo" in one statement, "Nguyen Phu Trong" in the
 /// other), and is dropped: it cannot tell apart two commitments of different documents.
 /// So is a leader's name after a title (`President Biden`), which stands for a party
-/// even when both documents write it.
+/// even when both documents write it, and the title itself.
 pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<String>>> {
     let mut lower: HashSet<String> = HashSet::new();
     for t in whole_texts {
@@ -166,6 +166,9 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
                         if !LEADER_TITLES.contains(&lowered[k - 1].as_str()) {
                             continue;
                         }
+                        // The title is no name either: "President" tells no two
+                        // commitments apart.
+                        party[k - 1] = true;
                         while k < words.len()
                             && words[k].chars().next().is_some_and(char::is_uppercase)
                             && !LEADER_TITLES.contains(&lowered[k].as_str())
@@ -229,8 +232,8 @@ mod tests {
         let a = "Leaders met in Hanoi. President Trong welcomed the Mekong initiative.";
         let b = "Leaders met in Jakarta. President Widodo welcomed the Mekong initiative.";
         let names = proper_names(&[vec![a], vec![b]], &[a, b]);
-        assert_eq!(names[0][0], vec!["mekong", "president"]);
-        assert_eq!(names[1][0], vec!["mekong", "president"]);
+        assert_eq!(names[0][0], vec!["mekong"]);
+        assert_eq!(names[1][0], vec!["mekong"]);
     }
 
     #[test]
@@ -239,9 +242,9 @@ mod tests {
         let a = "President Biden welcomed the ASEAN Outlook. The Leaders met President Biden again.";
         let b = "The leaders welcomed the Mekong Outlook. President Biden thanked Prime Minister Anwar Ibrahim.";
         let names = proper_names(&[vec![a], vec![b]], &[a, b]);
-        // `biden` is gone from both; `president` in mid-sentence stays a (shared) name.
-        assert_eq!(names[0][0], vec!["outlook", "president"]);
-        assert_eq!(names[1][0], vec!["outlook", "president"]);
+        // `biden` is gone from both, and so is the title: `president` is no name.
+        assert_eq!(names[0][0], vec!["outlook"]);
+        assert_eq!(names[1][0], vec!["outlook"]);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.585, weights: [2.408, 2.828, 1.113, 1.293, 2.962, 2.597, 0.0, 2.193, 0.099, -0.985, 1.598] }
+        Self { bias: -3.806, weights: [2.318, 2.8, 1.44, 1.197, 2.817, 2.616, 0.0, 2.183, -0.304, -0.893, 1.568] }
     }
 }
 
