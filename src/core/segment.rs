@@ -253,6 +253,11 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// sentence, cut off by a line or page break. It is joined when the paragraph before
 /// breaks off without punctuation, or when it is short; a long lower-case clause after
 /// a comma or semicolon (a preamble's `recognising that …;`) stays its own item.
+///
+/// A lettered or numbered item in lower case (`(a) customs duties …;`) after a clause
+/// that ends with a colon, semicolon, comma, `and` or `or` is joined too: it goes on
+/// the sentence that the clause began (`… with respect to:` / `(a) …;` / `(b) …; and`
+/// / `(c) ….`), which the gold counts as one sentence, as a semicolon-joined list.
 fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
@@ -269,6 +274,14 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
                     && !pattern
                     && (broken_off || prev.kind == ItemKind::Body && word_count(t) <= MAX_FRAGMENT_WORDS)
             });
+        let continues_list = starts_lower
+            && item.label.is_some()
+            && out.last().is_some_and(|prev| {
+                let p = text[prev.range.clone()].trim_end();
+                let last_word = p.rsplit(char::is_whitespace).next().unwrap_or("");
+                prev.kind == ItemKind::Body && (p.ends_with([':', ';', ',']) || matches!(last_word, "and" | "or"))
+            });
+        let joins = joins || continues_list;
         match out.last_mut() {
             Some(prev) if joins => {
                 prev.range.end = item.range.end;
@@ -1268,6 +1281,23 @@ mod tests {
                 "The Parties shall expand trade,\nhaving regard to their obligations.",
             ]
         );
+    }
+
+    #[test]
+    fn a_lettered_list_in_lower_case_goes_on_the_sentence_it_completes() {
+        let t = "Article 1\nMost-Favoured-Nation Treatment\n\n\
+                 1. Each Party shall accord to products of the other treatment no less favourable with respect to:\n\
+                 (a) customs duties and charges of any kind;\n\
+                 (b) internal taxes applied to imported products; and\n\
+                 (c) the rules governing importation.\n\n\
+                 2. Each Party shall publish its laws.\n\n\
+                 The lists shall include:\n(a) Machinery.\n(b) Vehicles.";
+        let got = sentences(t);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[0].starts_with("Each Party shall accord") && got[0].ends_with("the rules governing importation."));
+        assert_eq!(got[1], "Each Party shall publish its laws.");
+        // Items that are sentences of their own (capitalised) stay apart.
+        assert_eq!(&got[3..], ["Machinery.", "Vehicles."]);
     }
 
     #[test]

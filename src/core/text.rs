@@ -136,7 +136,9 @@ fn theme_stem(word: &str) -> String {
 /// *private* sector is not *privatization*, *intelligent* transport is not
 /// *intelligence*, *hospitality* is not *hospitals*, people-to-people *connections* are
 /// not *connectivity*, flights between *capitals* are not *capital*, *natural* gas is not
-/// *nature*, *initial* steps are not *initiatives*, and clearing *mines* is not *mining*. Declarations use these words in every other
+/// *nature*, *initial* steps are not *initiatives*, clearing *mines* is not *mining*, to
+/// *terminate* an agreement is not a port *terminal*, and *consultants* are not
+/// *consultations* between governments. Declarations use these words in every other
 /// paragraph, so each collision put false evidence for a theme into many sentences.
 /// Alignment keeps the plain stems (cross-validated, its F1 is 0.004 lower with these).
 const OVERSTEMMED: &[(&str, &str)] = &[
@@ -169,6 +171,11 @@ const OVERSTEMMED: &[(&str, &str)] = &[
     ("goods", "goods"),
     ("connectivity", "connectivity"),
     ("mining", "mining"),
+    ("terminal", "terminal"),
+    ("terminals", "terminal"),
+    ("consultant", "consultant"),
+    ("consultants", "consultant"),
+    ("consultancy", "consultant"),
 ];
 
 /// Tokenises, normalises and stems `text`, for matching theme terms: the words whose

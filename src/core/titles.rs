@@ -95,8 +95,11 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
             // A name first: the first telling word written like one ("Azerbaijan", not
             // "DECLARATION" or "Establishment" further on), with the telling names
             // right after it ("El Salvador", "Republic of Korea").
-            let is_name =
-                |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+            // A name of letters and figures (`C5+1`, `G20`) is one too.
+            let is_name = |w: &str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && (w.chars().skip(1).any(char::is_lowercase) || w.chars().any(|c| c.is_ascii_digit()))
+            };
             let named = |k: usize| own.get(k).is_some_and(|w| telling(w) && is_name(w.0));
             // A country that only this title names tells it best ("Indonesia", not the
             // "Joint Statement" that another title happens to lack), with the name words
@@ -155,6 +158,12 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_of_letters_and_figures_makes_the_title() {
+        let titles = ["C5+1 Leaders’ Joint Statement", "Joint Statement on the U.S.-Mongolia Partnership"];
+        assert_eq!(short_titles(&titles, &["a.txt", "b.txt"]), ["C5+1 Leaders", "Mongolia"]);
+    }
 
     #[test]
     fn the_words_that_differ_make_the_title() {
