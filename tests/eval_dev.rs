@@ -76,12 +76,12 @@ fn in_ci() -> bool {
 
 /// Theme accuracy and alignment F1 that each real group must keep (today's figures,
 /// rounded down).
-const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.86), ("us-vietnam-indonesia", 0.83, 0.69)];
+const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.86), ("us-vietnam-indonesia", 0.83, 0.71)];
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
 const OWN_FLOORS: [(&str, f64, f64); 3] =
-    [("news-pair", 0.83, 0.78), ("treaty-pair", 0.84, 0.97), ("two-years", 0.88, 0.82)];
+    [("news-pair", 0.83, 0.79), ("treaty-pair", 0.84, 0.97), ("two-years", 0.88, 0.82)];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
