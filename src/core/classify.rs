@@ -484,6 +484,9 @@ mod tests {
         assert_eq!(theme_of(s, Some("The South China Sea")), "multilateral");
         let s = "The leaders support freedom of navigation and the protection of the marine environment.";
         assert_eq!(theme_of(s, None), "multilateral");
+        // An arbitral award between firms is no regional issue.
+        let s = "Each Party shall provide effective means for the enforcement of arbitral awards.";
+        assert_ne!(theme_of(s, None), "multilateral");
     }
 
     #[test]
