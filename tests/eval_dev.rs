@@ -2,7 +2,7 @@
 //! (four groups) and `../shared/eval/dev-real` (two groups of real statements) with the
 //! project's scorer, and fails below today's figures: on `dev/`, mean theme accuracy
 //! ≥ 0.97, alignment F1 ≥ 0.97, segmentation ≥ 0.99; on each real group the floors in
-//! [`REAL_FLOORS`]; on our own held-out groups (`eval/own`, never tuned on) those in
+//! [`REAL_FLOORS`]; on our own groups (`eval/own`, on which nothing is tuned) those in
 //! [`OWN_FLOORS`].
 //!
 //! The dev set is not part of this repository. Outside CI (no `CI` variable) and
@@ -81,7 +81,7 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.86), ("us
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
 const OWN_FLOORS: [(&str, f64, f64); 3] =
-    [("news-pair", 0.83, 0.79), ("treaty-pair", 0.85, 0.97), ("two-years", 0.88, 0.82)];
+    [("news-pair", 0.83, 0.80), ("treaty-pair", 0.85, 0.97), ("two-years", 0.88, 0.82)];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -5,7 +5,7 @@
 
 Writes one report per group (documents in gold order) with `counterpart report --json`,
 scores it with the project's scorer and prints one line per group and the mean.
-With --own it scores our own held-out groups (eval/own, never tuned on) instead.
+With --own it scores our own groups (eval/own, on which nothing is tuned) instead.
 """
 import argparse
 import json

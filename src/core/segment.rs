@@ -254,10 +254,11 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// breaks off without punctuation, or when it is short; a long lower-case clause after
 /// a comma or semicolon (a preamble's `recognising that …;`) stays its own item.
 ///
-/// A lettered or numbered item in lower case (`(a) customs duties …;`) after a clause
-/// that ends with a colon, semicolon, comma, `and` or `or` is joined too: it goes on
-/// the sentence that the clause began (`… with respect to:` / `(a) …;` / `(b) …; and`
-/// / `(c) ….`), which the gold counts as one sentence, as a semicolon-joined list.
+/// A numbered, lettered or bulleted item in lower case (`(a) customs duties …;`,
+/// `- to deepen …;`) after a clause that ends with a colon, semicolon, comma, `and` or
+/// `or` is joined too: it goes on the sentence that the clause began (`… with respect
+/// to:` / `(a) …;` / `(b) …; and` / `(c) ….`), which the gold counts as one sentence, as
+/// a semicolon-joined list.
 fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
@@ -275,7 +276,7 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
                     && (broken_off || prev.kind == ItemKind::Body && word_count(t) <= MAX_FRAGMENT_WORDS)
             });
         let continues_list = starts_lower
-            && item.label.is_some()
+            && (item.marked || item.label.is_some())
             && out.last().is_some_and(|prev| {
                 let p = text[prev.range.clone()].trim_end();
                 let last_word = p.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -283,6 +284,9 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
             });
         let joins = joins || continues_list;
         match out.last_mut() {
+            // A list goes on the clause it completes, which stays a commitment: ending in
+            // `; and` it must not pass for a heading.
+            Some(prev) if continues_list => prev.range.end = item.range.end,
             Some(prev) if joins => {
                 prev.range.end = item.range.end;
                 prev.kind = classify_item(&text[prev.range.clone()], prev.marked);
@@ -1298,6 +1302,18 @@ mod tests {
         assert_eq!(got[1], "Each Party shall publish its laws.");
         // Items that are sentences of their own (capitalised) stay apart.
         assert_eq!(&got[3..], ["Machinery.", "Vehicles."]);
+        // A lead-in with no number, bullets, and a list ending in `; and`: one
+        // commitment, not a heading.
+        let t = "Each Party shall ensure:\n- that its laws are published;\n- that firms may comment; and\n\
+                 - that rulings are reviewed.\n\n(a) this item follows a full stop.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Each Party shall ensure:\n- that its laws are published;\n- that firms may comment; and\n\
+                 - that rulings are reviewed.",
+                "this item follows a full stop."
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+/// Stars are looked for in comparisons of up to this many documents: in a corpus of a
+/// thousand templated declarations a sentence's best counterparts are its own copies,
+/// and the search cost 17 s and 1.4 GB at 1,000 × 300 for rows no better.
+pub const STAR_MAX_DOCUMENTS: usize = 32;
+
+/// Cosine at which a part of a star is a copy (of another part, or of the whole) rather
+/// than a part: as near as two segments must be to be linked as duplicates.
+const STAR_COPY_MIN: f32 = 0.8;
+
 /// A reference to a segment: (document index, segment index), as u32 to halve the memory
 /// of the millions of candidate pairs of a corpus (which holds far fewer than 4 billion
 /// documents or segments).
@@ -166,15 +175,30 @@ pub fn align(
         edges.binary_search_by(|e| (e.0, e.1).cmp(&(x, y))).ok().map(|k| edges[k].2)
     };
     let prob = |x: SegRef, y: SegRef| in_edges(x, y).unwrap_or_else(|| score(x, y));
+    let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
+    let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
     let mut units = merge_units(&links, &prob, options.pair_min);
-    if docs.len() <= rows::EXACT_LINKAGE_MAX_DOCUMENTS {
+    if docs.len() <= STAR_MAX_DOCUMENTS {
         // Whether `part` adds to what `parts` already state of `whole`: it is no copy of
-        // one of them, and none of them states the whole entirely.
-        let alike = |a: SegRef, b: SegRef| at(docs, a).vector.cosine(&at(docs, b).vector) >= options.duplicate_min;
-        let adds =
-            |whole: SegRef, parts: &[SegRef], part: SegRef| !parts.iter().any(|&q| alike(q, part) || alike(q, whole));
+        // the whole or of one of them, and none of them states the whole word for word.
+        let alike = |a: SegRef, b: SegRef| at(docs, a).vector.cosine(&at(docs, b).vector) >= STAR_COPY_MIN;
+        let adds = |whole: SegRef, parts: &[SegRef], part: SegRef| {
+            !alike(part, whole) && !parts.iter().any(|&q| alike(q, part) || alike(q, whole))
+        };
         units.extend(star_units(&edges, options.pair_min, &adds));
     }
+    // Most likely first: a segment claimed by two units goes to the likelier one; ties
+    // go by the members' content keys, whatever the order of the documents.
+    let mut units: Vec<(f32, Vec<u64>, Vec<SegRef>)> = units
+        .into_iter()
+        .map(|(mean, unit)| {
+            let mut keys: Vec<u64> = unit.iter().map(|&r| stable_key(r)).collect();
+            keys.sort_unstable();
+            (mean, keys, unit)
+        })
+        .collect();
+    units.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let units: Vec<Vec<SegRef>> = units.into_iter().map(|u| u.2).collect();
     let pairs = if keep_pairs {
         edges
             .iter()
@@ -188,8 +212,6 @@ pub fn align(
     } else {
         Vec::new()
     };
-    let doc_keys: Vec<u64> = docs.iter().map(|d| document_key(d)).collect();
-    let stable_key = |r: SegRef| doc_keys[r.0 as usize].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ r.1 as u64;
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
     let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
     let clustered = |f: f32| progress(0.8 + 0.2 * f);
@@ -211,14 +233,15 @@ pub fn align(
 
 /// Sentences that merge two or three of another document's, with those parts: of the
 /// parts the pairwise pass found, those more likely right than wrong, the best three.
-fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f32) -> Vec<Vec<SegRef>> {
+/// Each with the mean probability of its parts.
+fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f32) -> Vec<(f32, Vec<SegRef>)> {
     // (whole, document of the parts) → parts.
     let mut parts: HashMap<(SegRef, u32), Vec<SegRef>> = HashMap::new();
     for l in links.iter().filter(|l| l.kind == LinkKind::Merge) {
         parts.entry((l.a, l.b.0)).or_default().push(l.b);
         parts.entry((l.b, l.a.0)).or_default().push(l.a);
     }
-    let mut units: Vec<(f32, Vec<SegRef>)> = parts
+    parts
         .into_iter()
         .filter_map(|((whole, _), p)| {
             let mut scored: Vec<(f32, SegRef)> =
@@ -233,29 +256,23 @@ fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f3
                 (mean, unit)
             })
         })
-        .collect();
-    // Most likely first: a segment claimed by two merges goes to the likelier one.
-    units.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    units.into_iter().map(|u| u.1).collect()
+        .collect()
 }
 
 /// Sentences that two or three sentences of another document each take for their best
 /// counterpart in the sentence's document, at `pair_min` or more: one sentence of one
 /// statement that the other states in several ("… two-way tourism, business
 /// cooperation and study opportunities" against a tourism partnership and an exchange
-/// programme). Each is a starting row like a merge found by shared words. A part is
-/// kept, likeliest first, only when it `adds` to what the parts before it state of the
-/// whole: a copy of a part (the same clause twice in a templated document), or a
-/// second part of a whole that the first states word for word, is not one.
-///
-/// Only in comparisons of up to [`rows::EXACT_LINKAGE_MAX_DOCUMENTS`] documents: in a
-/// corpus of a thousand templated declarations a sentence's best counterparts are its
-/// copies, and looking for stars cost 17 s and 1.4 GB at 1,000 × 300.
+/// programme). Each is a starting row like a merge found by shared words, with the mean
+/// probability of its parts. A part is kept, likeliest first, only when it `adds` to
+/// what the parts before it state of the whole: a copy of a part (the same clause twice
+/// in a templated document), or a part beside one that states the whole word for word,
+/// is not one.
 fn star_units(
     edges: &[(SegRef, SegRef, f32)],
     pair_min: f32,
     adds: &dyn Fn(SegRef, &[SegRef], SegRef) -> bool,
-) -> Vec<Vec<SegRef>> {
+) -> Vec<(f32, Vec<SegRef>)> {
     // Each part's best whole in each other document: every pair both ways, sorted by
     // (part, document of the whole, best first), the first of each run (a sort, not a
     // map: 200,000 pairs of 30 templated documents).
@@ -267,8 +284,7 @@ fn star_units(
     let mut best: Vec<(SegRef, u32, f32, SegRef)> =
         ends.into_iter().map(|(part, _, p, whole)| (whole, part.0, p, part)).collect();
     best.par_sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)).then(a.3.cmp(&b.3)));
-    let mut units: Vec<(f32, Vec<SegRef>)> = best
-        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+    best.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
         .filter(|group| group.len() >= 2)
         .filter_map(|group| {
             let whole = group[0].0;
@@ -289,9 +305,7 @@ fn star_units(
             unit.sort_unstable();
             Some((mean, unit))
         })
-        .collect();
-    units.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    units.into_iter().map(|u| u.1).collect()
+        .collect()
 }
 
 /// A key of a document's content, so ties are broken the same whatever the order the
@@ -323,7 +337,7 @@ mod tests {
             ((0, 0), (2, 0), 0.7),
         ];
         let always = |_: SegRef, _: &[SegRef], _: SegRef| true;
-        assert_eq!(star_units(&edges, 0.3, &always), vec![vec![(0, 0), (1, 0), (1, 2)]]);
+        assert_eq!(star_units(&edges, 0.3, &always), vec![(0.6, vec![(0, 0), (1, 0), (1, 2)])]);
         // Below `pair_min` a part does not count.
         assert!(star_units(&edges, 0.5, &always).is_empty());
     }
