@@ -128,10 +128,17 @@ fn dev_set_scores_meet_the_thresholds() {
     assert!(a >= 0.97, "mean alignment F1 {a:.4} < 0.97");
     assert!(s >= 0.99, "mean segmentation {s:.4} < 0.99");
 
-    let real = groups_in(&eval_dir().join("dev-real"));
-    for (name, themes, align) in REAL_FLOORS {
-        let group = real.iter().find(|g| g.ends_with(name)).unwrap_or_else(|| panic!("dev-real group {name}"));
-        let (t, a, s) = score_group(group, tmp.path());
+    keeps_floors(&eval_dir().join("dev-real"), &REAL_FLOORS, tmp.path());
+}
+
+/// Scores each group of `dir` named in `floors` and fails below its theme accuracy and
+/// alignment F1, or below 0.99 segmentation.
+fn keeps_floors(dir: &Path, floors: &[(&str, f64, f64)], tmp: &Path) {
+    let groups = groups_in(dir);
+    for &(name, themes, align) in floors {
+        let group =
+            groups.iter().find(|g| g.ends_with(name)).unwrap_or_else(|| panic!("group {name} in {}", dir.display()));
+        let (t, a, s) = score_group(group, tmp);
         assert!(t >= themes, "{name}: theme accuracy {t:.4} < {themes}");
         assert!(a >= align, "{name}: alignment F1 {a:.4} < {align}");
         assert!(s >= 0.99, "{name}: segmentation {s:.4} < 0.99");
@@ -139,19 +146,12 @@ fn dev_set_scores_meet_the_thresholds() {
 }
 
 #[test]
-fn own_held_out_groups_keep_their_figures() {
+fn own_groups_keep_their_figures() {
     if let Some(why) = missing_data(&eval_dir()) {
         assert!(!in_ci(), "CI is set, so the scorer must be there: {why}");
-        let _ = writeln!(std::io::stderr(), "skipped own_held_out_groups_keep_their_figures: {why}");
+        let _ = writeln!(std::io::stderr(), "skipped own_groups_keep_their_figures: {why}");
         return;
     }
-    let own = groups_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/own"));
     let tmp = tempfile::tempdir().expect("tempdir");
-    for (name, themes, align) in OWN_FLOORS {
-        let group = own.iter().find(|g| g.ends_with(name)).unwrap_or_else(|| panic!("eval/own group {name}"));
-        let (t, a, s) = score_group(group, tmp.path());
-        assert!(t >= themes, "{name}: theme accuracy {t:.4} < {themes}");
-        assert!(a >= align, "{name}: alignment F1 {a:.4} < {align}");
-        assert!(s >= 0.99, "{name}: segmentation {s:.4} < 0.99");
-    }
+    keeps_floors(&Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/own"), &OWN_FLOORS, tmp.path());
 }
