@@ -170,6 +170,25 @@ fn open_asks_for_the_native_dialog() {
 }
 
 #[test]
+fn find_takes_a_space_for_a_hyphen() {
+    let mut h = harness(samples(), 1000.0);
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label("Find").type_text("trans caspian");
+    h.run();
+    let spaced = view_lines(&mut h);
+    assert!(spaced.iter().any(|l| matches!(l, Line::Row(_))), "the samples speak of the Trans-Caspian route");
+    assert!(h.query_by_label("No matches").is_none());
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label("Find").type_text("Trans-Caspian");
+    h.run();
+    assert_eq!(view_lines(&mut h), spaced, "the same rows, however the query is hyphenated");
+}
+
+#[test]
 fn search_filters_rows_and_a_cell_of_the_overview_filters_to_it() {
     let mut h = harness(samples(), 1000.0);
     let before = view_lines(&mut h).len();

@@ -310,14 +310,13 @@ pub fn build_row(
         // Below 1: worded differently, however alike the content words.
         (Status::Differing, if n > 0.0 { (total / n).clamp(0.0, MAX_DIFFERING_SIMILARITY) } else { 0.0 })
     };
-    let mut words = vec![Vec::new(); documents.len()];
-    if status == Status::Differing {
+    let words = if status == Status::Differing {
         let input: Vec<(&str, Vec<Range<usize>>)> =
             present.iter().map(|&d| (documents[d].text.as_str(), ranges(d))).collect();
-        for (marks, &d) in diff::mark_words(&input).into_iter().zip(&present) {
-            words[d] = marks;
-        }
-    }
+        present.iter().copied().zip(diff::mark_words(&input)).collect()
+    } else {
+        PerDocument::default()
+    };
     Row {
         theme,
         status,
@@ -438,8 +437,14 @@ mod tests {
             assert_eq!(c.taxonomy.themes[r.theme].id, theme, "{needle}");
         }
         let r = row_of(&c, 1, "200亿");
-        let changed: String =
-            r.words[1].iter().filter(|w| !w.common).map(|w| &c.documents[1].text[w.byte_range.clone()]).collect();
+        let changed: String = r
+            .words
+            .get(1)
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.common)
+            .map(|w| &c.documents[1].text[w.byte_range.clone()])
+            .collect();
         assert_eq!(changed, "双边200");
     }
 
@@ -460,8 +465,14 @@ mod tests {
         let c = cmp(&[("a.txt", a), ("b.txt", b)]);
         let r = &c.rows[0];
         assert_eq!(r.status, Status::Differing);
-        let changed: Vec<&str> =
-            r.words[0].iter().filter(|w| !w.common).map(|w| &c.documents[0].text[w.byte_range.clone()]).collect();
+        let changed: Vec<&str> = r
+            .words
+            .get(0)
+            .into_iter()
+            .flatten()
+            .filter(|w| !w.common)
+            .map(|w| &c.documents[0].text[w.byte_range.clone()])
+            .collect();
         assert_eq!(changed, vec!["20"]);
     }
 
@@ -680,9 +691,10 @@ mod tests {
         assert_eq!(r.status, Status::Differing);
         assert_eq!(r.wording_groups, vec![vec![0, 2, 3], vec![1]]);
         assert_eq!(r.consensus, Some(0));
-        let diff: Vec<&str> = r.differences[1].iter().map(|x| &c.documents[1].text[x.clone()]).collect();
+        let diff: Vec<&str> =
+            r.differences.get(1).into_iter().flatten().map(|x| &c.documents[1].text[x.clone()]).collect();
         assert_eq!(diff, vec!["19"]);
-        assert!(r.differences[2].is_empty() && r.differences[3].is_empty());
+        assert!(r.differences.get(2).is_none() && r.differences.get(3).is_none());
         let c = cmp(&[("a.txt", same), ("c.txt", same)]);
         assert_eq!(c.rows[0].status, Status::Shared);
         assert_eq!(c.rows[0].wording_groups, vec![vec![0, 1]]);

@@ -9,6 +9,7 @@
 //! statements only "19" against "20" is marked, not every word of every cell.
 
 use crate::core::diff::word_ranges;
+use crate::core::model::PerDocument;
 use crate::core::parties::Parties;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::ops::Range;
@@ -26,10 +27,10 @@ pub struct Wording {
     /// The document whose cell is the representative wording; `None` for a row of one
     /// document.
     pub consensus: Option<usize>,
-    /// Per document (all documents of the comparison), the byte ranges into its text of
-    /// the words that differ from the consensus cell; empty for the consensus, for cells
-    /// worded like it, and for documents absent from the row.
-    pub differences: Vec<Vec<Range<usize>>>,
+    /// Per document, the byte ranges into its text of the words that differ from the
+    /// consensus cell; none for the consensus, for cells worded like it, and for
+    /// documents absent from the row.
+    pub differences: PerDocument<Vec<Range<usize>>>,
 }
 
 /// Normalised wording: lower-case letters and digits only, so case, white space and
@@ -109,9 +110,8 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
     // Stable sort: ties keep document order (groups were opened in document order).
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
 
-    let mut differences = vec![Vec::new(); n];
     if present.len() < 2 {
-        return Wording { groups, consensus: None, differences };
+        return Wording { groups, consensus: None, differences: PerDocument::default() };
     }
     let consensus = if groups.len() > 1 && groups[0].len() > groups[1].len() {
         groups[0][0]
@@ -121,15 +121,22 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
         medoid(&sample, &keys)
     };
     let same_as_consensus = |d: usize| keys[d] == keys[consensus];
-    for &d in present.iter().filter(|&&d| !same_as_consensus(d)) {
-        let mut in_consensus = vec![false; keys[d].len()];
-        for op in capture_diff_slices(Algorithm::Patience, &keys[d], &keys[consensus]) {
-            if op.tag() == DiffTag::Equal {
-                in_consensus[op.old_range()].iter_mut().for_each(|b| *b = true);
+    let differences = present
+        .iter()
+        .filter(|&&d| !same_as_consensus(d))
+        .map(|&d| {
+            let mut in_consensus = vec![false; keys[d].len()];
+            for op in capture_diff_slices(Algorithm::Patience, &keys[d], &keys[consensus]) {
+                if op.tag() == DiffTag::Equal {
+                    in_consensus[op.old_range()].iter_mut().for_each(|b| *b = true);
+                }
             }
-        }
-        differences[d] = words[d].iter().zip(in_consensus).filter(|(_, same)| !same).map(|(r, _)| r.clone()).collect();
-    }
+            let differ: Vec<Range<usize>> =
+                words[d].iter().zip(in_consensus).filter(|(_, same)| !same).map(|(r, _)| r.clone()).collect();
+            (d, differ)
+        })
+        .filter(|(_, differ)| !differ.is_empty())
+        .collect();
     Wording { groups, consensus: Some(consensus), differences }
 }
 
@@ -169,7 +176,7 @@ mod tests {
     }
 
     fn diff_words(w: &Wording, texts: &[Option<&str>], d: usize) -> Vec<String> {
-        w.differences[d].iter().map(|r| texts[d].expect("present")[r.clone()].to_owned()).collect()
+        w.differences.get(d).into_iter().flatten().map(|r| texts[d].expect("present")[r.clone()].to_owned()).collect()
     }
 
     #[test]
@@ -184,7 +191,7 @@ mod tests {
         assert_eq!(w.groups, vec![vec![0, 2, 3], vec![1]]);
         assert_eq!(w.consensus, Some(0));
         assert_eq!(diff_words(&w, &t, 1), vec!["19"]);
-        assert!(w.differences[0].is_empty() && w.differences[2].is_empty() && w.differences[3].is_empty());
+        assert!([0, 2, 3].iter().all(|&d| w.differences.get(d).is_none()));
     }
 
     #[test]
@@ -225,6 +232,6 @@ mod tests {
         let w = wording(&cells(&t));
         assert_eq!(w.consensus, None);
         assert_eq!(w.groups, vec![vec![0]]);
-        assert!(w.differences.iter().all(Vec::is_empty));
+        assert_eq!(w.differences.iter().count(), 0);
     }
 }

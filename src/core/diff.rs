@@ -83,10 +83,14 @@ pub fn mark_words(cells: &[(&str, Vec<Range<usize>>)]) -> Vec<Vec<WordMark>> {
     let others = (n.saturating_sub(1)).min(MAX_COMPARED);
     for i in 0..n {
         for j in (1..=others).map(|k| (i + k) % n) {
-            let mut in_both = vec![false; keys[i].len()];
-            for op in capture_diff_slices(Algorithm::Patience, &keys[i], &keys[j]) {
-                if op.tag() == DiffTag::Equal {
-                    in_both[op.old_range()].iter_mut().for_each(|b| *b = true);
+            // Identical wordings (most cells of a templated row) need no diff.
+            let same = keys[i] == keys[j];
+            let mut in_both = vec![same; keys[i].len()];
+            if !same {
+                for op in capture_diff_slices(Algorithm::Patience, &keys[i], &keys[j]) {
+                    if op.tag() == DiffTag::Equal {
+                        in_both[op.old_range()].iter_mut().for_each(|b| *b = true);
+                    }
                 }
             }
             for ((c, p), b) in common[i].iter_mut().zip(partial[i].iter_mut()).zip(in_both) {

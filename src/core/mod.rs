@@ -26,6 +26,7 @@ pub mod titles;
 
 pub use compare::{compare, compare_with_pairs, compare_with_progress};
 pub use model::{
-    Cancelled, CompareOptions, Comparison, Document, DocumentInput, Progress, Row, Segment, SegmentId, Stage, Status,
+    Cancelled, CompareOptions, Comparison, Document, DocumentInput, PerDocument, Progress, Row, Segment, SegmentId,
+    Stage, Status,
 };
 pub use taxonomy::Taxonomy;

@@ -153,9 +153,9 @@ pub struct Row {
     pub similarity: f32,
     /// For each document, the indices of its segments in this row (maybe none).
     pub cells: Vec<Vec<usize>>,
-    /// For each document, its words in this row marked common or changed (empty
-    /// unless the row is differing).
-    pub words: Vec<Vec<WordMark>>,
+    /// Per document, its words in this row marked common or changed (only for the
+    /// documents of a differing row).
+    pub words: PerDocument<Vec<WordMark>>,
     /// How likely the cells state one commitment: the mean pair probability of the
     /// aligner's pair model over the row's pairs (1 for a row of one document, and for
     /// a row the user joined).
@@ -167,8 +167,52 @@ pub struct Row {
     /// or the medoid); `None` for a unique row.
     pub consensus: Option<usize>,
     /// Per document, byte ranges into its text of the words that differ from the
-    /// consensus cell (empty for the consensus, identical cells and absent documents).
-    pub differences: Vec<Vec<Range<usize>>>,
+    /// consensus cell (none for the consensus, identical cells and absent documents).
+    pub differences: PerDocument<Vec<Range<usize>>>,
+}
+
+/// Values for some of the comparison's documents, kept sparse: a row of a
+/// thousand-document comparison usually involves a handful, and a dense vector per
+/// row would cost memory that grows with rows × documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerDocument<T> {
+    /// (document index, value), ascending by document.
+    entries: Vec<(usize, T)>,
+}
+
+impl<T> Default for PerDocument<T> {
+    fn default() -> Self {
+        Self { entries: Vec::new() }
+    }
+}
+
+impl<T> PerDocument<T> {
+    /// The value for document `d`, if it has one.
+    pub fn get(&self, d: usize) -> Option<&T> {
+        self.entries.binary_search_by_key(&d, |(k, _)| *k).ok().map(|i| &self.entries[i].1)
+    }
+
+    /// (document, value) pairs, ascending by document.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &T)> + '_ {
+        self.entries.iter().map(|(d, v)| (*d, v))
+    }
+}
+
+impl<T> FromIterator<(usize, T)> for PerDocument<T> {
+    /// Collects (document, value) pairs; a later value for the same document replaces
+    /// an earlier one.
+    fn from_iter<I: IntoIterator<Item = (usize, T)>>(iter: I) -> Self {
+        let mut entries: Vec<(usize, T)> = iter.into_iter().collect();
+        entries.sort_by_key(|(d, _)| *d);
+        let mut out: Vec<(usize, T)> = Vec::with_capacity(entries.len());
+        for (d, v) in entries {
+            match out.last_mut() {
+                Some(last) if last.0 == d => last.1 = v,
+                _ => out.push((d, v)),
+            }
+        }
+        Self { entries: out }
+    }
 }
 
 impl Row {
@@ -298,7 +342,7 @@ pub struct Cancelled;
 
 #[cfg(test)]
 mod tests {
-    use super::SegmentId;
+    use super::{PerDocument, SegmentId};
 
     #[test]
     fn a_segment_id_reads_back_what_it_writes_and_refuses_anything_else() {
@@ -311,5 +355,14 @@ mod tests {
         }
         assert_eq!(SegmentId::document("d3"), Some(2));
         assert_eq!(SegmentId::document_id(2), "d3");
+    }
+
+    #[test]
+    fn per_document_values_are_found_by_document_whatever_order_they_came_in() {
+        let p: PerDocument<&str> = [(7, "g"), (2, "b"), (900, "x"), (2, "b2")].into_iter().collect();
+        assert_eq!(p.get(2), Some(&"b2"), "a later value for a document replaces the earlier");
+        assert_eq!(p.get(900), Some(&"x"));
+        assert_eq!(p.get(3), None);
+        assert_eq!(p.iter().map(|(d, _)| d).collect::<Vec<_>>(), vec![2, 7, 900]);
     }
 }

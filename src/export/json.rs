@@ -8,7 +8,9 @@
 use super::ReportContext;
 use crate::core::Status;
 use crate::core::corrections::Correction;
-use serde::Serialize;
+use crate::core::{Comparison, Row};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use std::io::Write;
 
 /// The report's `format` field.
@@ -16,15 +18,35 @@ pub const FORMAT: &str = "counterpart-report";
 /// The report's `version` field.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct Report<'a> {
-    format: &'static str,
-    version: u32,
-    themes: Vec<ThemeOut<'a>>,
-    documents: Vec<DocumentOut<'a>>,
-    rows: Vec<RowOut<'a>>,
-    corrections: Vec<CorrectionOut<'a>>,
-    notes: Vec<NoteOut<'a>>,
+/// Serialises what a closure's iterator yields as a JSON array, without collecting it:
+/// the report of a thousand-document corpus is built as it is written.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// Serialises the (key, value) pairs a closure's iterator yields as a JSON object,
+/// without collecting them.
+struct Map<F>(F);
+
+impl<F, I, K, V> Serialize for Map<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = (K, V)>,
+    K: Serialize,
+    V: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -48,24 +70,24 @@ struct ThemeOut<'a> {
 }
 
 #[derive(Serialize)]
-struct DocumentOut<'a> {
+struct DocumentOut<'a, S> {
     id: &'a str,
     title: &'a str,
     source: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     column_title: Option<&'a str>,
-    segments: Vec<SegmentOut<'a>>,
+    segments: S,
 }
 
 #[derive(Serialize)]
-struct SegmentOut<'a> {
+struct SegmentOut<'a, T> {
     id: &'a str,
     section: Option<&'a str>,
     start: usize,
     end: usize,
     text: &'a str,
     theme: &'a str,
-    themes: Vec<ScoreOut<'a>>,
+    themes: T,
     theme_by_user: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<String>,
@@ -80,19 +102,56 @@ struct ScoreOut<'a> {
     score: f64,
 }
 
-#[derive(Serialize)]
+/// One row as the report writes it: cells keyed by every document's id (in document
+/// id order, as a `BTreeMap` would), then the spec's "Additions".
 struct RowOut<'a> {
-    theme: &'a str,
-    status: &'static str,
-    similarity: f64,
-    /// Document id → segment ids; a `BTreeMap` so the output is deterministic.
-    cells: std::collections::BTreeMap<&'a str, Vec<&'a str>>,
-    note: Option<&'a str>,
-    confidence: f64,
-    wording_groups: Vec<Vec<&'a str>>,
-    consensus: Option<&'a str>,
-    /// Document id → byte ranges of the words that differ from the consensus.
-    differences: std::collections::BTreeMap<&'a str, Vec<[usize; 2]>>,
+    ctx: &'a ReportContext<'a>,
+    row: &'a Row,
+}
+
+impl Serialize for RowOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, r) = (self.ctx.comparison, self.row);
+        let id = |d: usize| c.documents[d].id.as_str();
+        let mut st = s.serialize_struct("Row", 10)?;
+        st.serialize_field("theme", &c.taxonomy.themes[r.theme].id)?;
+        st.serialize_field("status", r.status.id())?;
+        st.serialize_field("similarity", &if r.status == Status::Shared { 1.0 } else { round(r.similarity) })?;
+        st.serialize_field(
+            "cells",
+            &Map(|| {
+                by_id(c)
+                    .into_iter()
+                    .map(|d| (id(d), Seq(move || r.cells[d].iter().map(move |&k| &c.documents[d].segments[k].id))))
+            }),
+        )?;
+        st.serialize_field("note", &self.ctx.note(r))?;
+        st.serialize_field("confidence", &round(r.confidence))?;
+        st.serialize_field(
+            "wording_groups",
+            &Seq(|| r.wording_groups.iter().map(|g| Seq(move || g.iter().map(move |&d| id(d))))),
+        )?;
+        st.serialize_field("consensus", &r.consensus.map(id))?;
+        st.serialize_field(
+            "differences",
+            &Map(|| {
+                let mut present: Vec<usize> = r.present().collect();
+                present.sort_by_key(|&d| id(d));
+                present
+                    .into_iter()
+                    .map(|d| (id(d), Seq(move || r.differences.get(d).into_iter().flatten().map(|x| [x.start, x.end]))))
+            }),
+        )?;
+        st.end()
+    }
+}
+
+/// The documents in the order of their ids (as a `BTreeMap` keyed by id lists them),
+/// so that a report is the same whatever map type writes it.
+fn by_id(c: &Comparison) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..c.documents.len()).collect();
+    order.sort_by(|&a, &b| c.documents[a].id.cmp(&c.documents[b].id));
+    order
 }
 
 /// Rounds to 4 decimals, so reports are stable and readable.
@@ -109,92 +168,72 @@ pub fn to_json(ctx: &ReportContext<'_>) -> String {
 }
 
 /// Writes the JSON report to `w` as it is serialised: a corpus's report can be hundreds
-/// of megabytes, and held whole in memory beside the comparison it would double the
-/// process's peak.
+/// of megabytes, and neither the text nor the report's structure is held whole in
+/// memory beside the comparison.
 pub fn write_json(ctx: &ReportContext<'_>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let report = report(ctx);
     let mut w = std::io::BufWriter::new(w);
-    serde_json::to_writer_pretty(&mut w, &report)?;
+    serde_json::to_writer_pretty(&mut w, &ReportOut { ctx })?;
     w.write_all(b"\n")?;
     w.flush()
 }
 
-fn report<'a>(ctx: &'a ReportContext<'a>) -> Report<'a> {
-    let c = ctx.comparison;
-    let tax = &c.taxonomy;
-    Report {
-        format: FORMAT,
-        version: VERSION,
-        themes: tax.themes.iter().map(|t| ThemeOut { id: &t.id, label: &t.label }).collect(),
-        documents: c
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(k, d)| DocumentOut {
-                id: &d.id,
-                title: &d.title,
-                source: &d.source,
-                column_title: ctx.titles.get(k).map(String::as_str).filter(|t| *t != d.title),
-                segments: d
-                    .segments
-                    .iter()
-                    .map(|s| SegmentOut {
-                        id: &s.id,
-                        section: d.section_of(s),
-                        start: s.byte_range.start,
-                        end: s.byte_range.end,
-                        text: &s.text,
-                        theme: &tax.themes[s.theme].id,
-                        themes: s
-                            .scores
-                            .iter()
-                            .map(|&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
-                            .collect(),
-                        theme_by_user: s.theme_by_user,
-                        origin: s.origin.map(|o| o.to_string()),
-                        label: s.label.as_deref(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        rows: c
-            .rows
-            .iter()
-            .map(|r| RowOut {
-                theme: &tax.themes[r.theme].id,
-                status: r.status.id(),
-                similarity: if r.status == Status::Shared { 1.0 } else { round(r.similarity) },
-                cells: c
-                    .documents
-                    .iter()
-                    .zip(&r.cells)
-                    .map(|(d, cell)| (d.id.as_str(), cell.iter().map(|&s| d.segments[s].id.as_str()).collect()))
-                    .collect(),
-                note: ctx.note(r),
-                confidence: round(r.confidence),
-                wording_groups: r
-                    .wording_groups
-                    .iter()
-                    .map(|g| g.iter().map(|&d| c.documents[d].id.as_str()).collect())
-                    .collect(),
-                consensus: r.consensus.map(|d| c.documents[d].id.as_str()),
-                differences: r
-                    .present()
-                    .map(|d| (c.documents[d].id.as_str(), r.differences[d].iter().map(|x| [x.start, x.end]).collect()))
-                    .collect(),
-            })
-            .collect(),
-        corrections: ctx
-            .corrections
-            .iter()
-            .map(|corr| match corr {
-                Correction::SetTheme { segment, theme } => {
-                    CorrectionOut { kind: "set_theme", segments: vec![segment], theme: Some(theme) }
-                }
-                Correction::Split { segment } => CorrectionOut { kind: "split", segments: vec![segment], theme: None },
-                Correction::Join { a, b } => CorrectionOut { kind: "join", segments: vec![a, b], theme: None },
-            })
-            .collect(),
-        notes: ctx.notes.iter().map(|(segment, text)| NoteOut { segment, text }).collect(),
+/// The whole report, serialised field by field as it is written.
+struct ReportOut<'a> {
+    ctx: &'a ReportContext<'a>,
+}
+
+impl Serialize for ReportOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ctx = self.ctx;
+        let c = ctx.comparison;
+        let tax = &c.taxonomy;
+        let mut st = s.serialize_struct("Report", 7)?;
+        st.serialize_field("format", FORMAT)?;
+        st.serialize_field("version", &VERSION)?;
+        st.serialize_field("themes", &Seq(|| tax.themes.iter().map(|t| ThemeOut { id: &t.id, label: &t.label })))?;
+        st.serialize_field(
+            "documents",
+            &Seq(|| {
+                c.documents.iter().enumerate().map(|(k, d)| DocumentOut {
+                    id: &d.id,
+                    title: &d.title,
+                    source: &d.source,
+                    column_title: ctx.titles.get(k).map(String::as_str).filter(|t| *t != d.title),
+                    segments: Seq(move || {
+                        d.segments.iter().map(move |s| SegmentOut {
+                            id: &s.id,
+                            section: d.section_of(s),
+                            start: s.byte_range.start,
+                            end: s.byte_range.end,
+                            text: &s.text,
+                            theme: &tax.themes[s.theme].id,
+                            themes: Seq(move || {
+                                s.scores.iter().map(move |&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
+                            }),
+                            theme_by_user: s.theme_by_user,
+                            origin: s.origin.map(|o| o.to_string()),
+                            label: s.label.as_deref(),
+                        })
+                    }),
+                })
+            }),
+        )?;
+        st.serialize_field("rows", &Seq(|| c.rows.iter().map(|row| RowOut { ctx, row })))?;
+        st.serialize_field(
+            "corrections",
+            &Seq(|| {
+                ctx.corrections.iter().map(|corr| match corr {
+                    Correction::SetTheme { segment, theme } => {
+                        CorrectionOut { kind: "set_theme", segments: vec![segment], theme: Some(theme) }
+                    }
+                    Correction::Split { segment } => {
+                        CorrectionOut { kind: "split", segments: vec![segment], theme: None }
+                    }
+                    Correction::Join { a, b } => CorrectionOut { kind: "join", segments: vec![a, b], theme: None },
+                })
+            }),
+        )?;
+        st.serialize_field("notes", &Seq(|| ctx.notes.iter().map(|(segment, text)| NoteOut { segment, text })))?;
+        st.end()
     }
 }

@@ -192,8 +192,11 @@ pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bo
             out.push((" ".to_owned(), false, false));
         }
         let mut at = seg.byte_range.start;
-        for w in row.words[d]
-            .iter()
+        for w in row
+            .words
+            .get(d)
+            .into_iter()
+            .flatten()
             .filter(|w| w.byte_range.start >= seg.byte_range.start && w.byte_range.end <= seg.byte_range.end)
         {
             if w.byte_range.start > at {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod find;
 pub mod fonts;
 pub mod job;
 pub mod outline;

@@ -332,7 +332,7 @@ fn row_ui(ui: &mut egui::Ui, app: &mut App, c: &Comparison, r: usize, rect: Rect
     // the row's click area is registered after the text (so it is on top and a click
     // on the text selects the row).
     let background = ui.painter().add(egui::Shape::Noop);
-    let search = app.filters.search.trim().to_lowercase();
+    let search = app.filters.search.trim().to_owned();
     let mut tallest: f32 = 0.0;
     let compact = compact_consensus(app, row);
     let mut top = rect.top() + style::ROW_PADDING;
@@ -516,7 +516,8 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
         }
         let text = &doc.text[seg.byte_range.clone()];
         let base = seg.byte_range.start;
-        let matches: Vec<Range<usize>> = if search.is_empty() { Vec::new() } else { find_all_ci(text, search) };
+        let matches: Vec<Range<usize>> =
+            if search.is_empty() { Vec::new() } else { super::find::find_all(text, search) };
         // Split the segment at every boundary of a changed word or match.
         let mut cuts: Vec<usize> = vec![0, text.len()];
         for r in changed.iter().filter(|r| r.start >= base && r.end <= base + text.len()) {
@@ -556,17 +557,4 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
         }
     }
     job
-}
-
-/// Byte ranges of case-insensitive matches of `needle` (already lower case) in `hay`.
-fn find_all_ci(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let lower = hay.to_lowercase();
-    if lower.len() != hay.len() {
-        // Lower-casing changed byte lengths (rare scripts): no highlight rather than a wrong one.
-        return Vec::new();
-    }
-    lower.match_indices(needle).map(|(i, m)| i..i + m.len()).collect()
 }

@@ -36,13 +36,12 @@ impl Filters {
     }
 }
 
-/// Whether any segment of the row contains `needle` (case-insensitive).
+/// Whether any segment of the row contains `needle`, as Find matches (see [`super::find`]).
 pub fn row_contains(c: &Comparison, row: &Row, needle: &str) -> bool {
-    let needle = needle.trim().to_lowercase();
     row.cells
         .iter()
         .enumerate()
-        .any(|(d, cell)| cell.iter().any(|&s| c.documents[d].segments[s].text.to_lowercase().contains(&needle)))
+        .any(|(d, cell)| cell.iter().any(|&s| super::find::contains(&c.documents[d].segments[s].text, needle)))
 }
 
 /// One line of the comparison view.
