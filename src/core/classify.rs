@@ -372,6 +372,13 @@ mod tests {
                  the application of quantitative restrictions and the granting of licenses.";
         assert_eq!(theme_of(s, heading), "trade");
         assert_eq!(theme_of("Each Party shall accord national treatment to the other Party's goods.", None), "trade");
+        // The same obligation written out as its formula rather than named.
+        let formula = "Each Party shall accord to nationals and firms of the other Party treatment no less favorable \
+                       than it accords to its own nationals and firms with respect to the protection of industrial designs.";
+        assert_eq!(theme_of(formula, None), "trade");
+        let access = "Firms of either Party shall have access to office premises and other local services at \
+                      non-discriminatory prices.";
+        assert_eq!(theme_of(access, None), "trade");
     }
 
     #[test]

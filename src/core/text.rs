@@ -137,8 +137,9 @@ fn theme_stem(word: &str) -> String {
 /// *intelligence*, *hospitality* is not *hospitals*, people-to-people *connections* are
 /// not *connectivity*, flights between *capitals* are not *capital*, *natural* gas is not
 /// *nature*, *initial* steps are not *initiatives*, clearing *mines* is not *mining*, to
-/// *terminate* an agreement is not a port *terminal*, and *consultants* are not
-/// *consultations* between governments. Declarations use these words in every other
+/// *terminate* an agreement is not a port *terminal*, *consultants* are not
+/// *consultations* between governments, and what a Party *accords to* firms is not news
+/// *according to* officials. Declarations use these words in every other
 /// paragraph, so each collision put false evidence for a theme into many sentences.
 /// Alignment keeps the plain stems (cross-validated, its F1 is 0.004 lower with these).
 const OVERSTEMMED: &[(&str, &str)] = &[
@@ -176,6 +177,7 @@ const OVERSTEMMED: &[(&str, &str)] = &[
     ("consultant", "consultant"),
     ("consultants", "consultant"),
     ("consultancy", "consultant"),
+    ("according", "according"),
 ];
 
 /// Tokenises, normalises and stems `text`, for matching theme terms: the words whose
