@@ -494,6 +494,15 @@ mod tests {
         assert_ne!(theme_of(s, None), "transport");
         let s = "Firms may retain consultants and agents of their own choosing.";
         assert_ne!(theme_of(s, None), "politics");
+        // Taking effective measures is not a treaty taking effect; commenting on draft
+        // rules is not what commentators say (both `general` terms); extreme weather is
+        // not extremism.
+        let s = "The Parties will take effective measures to reduce emissions.";
+        assert_eq!(theme_of(s, None), "environment");
+        let s = "Each Party shall allow the other Party's firms to comment on draft customs rules.";
+        assert_eq!(theme_of(s, None), "trade");
+        let s = "The Parties will share early warnings of extreme weather and floods.";
+        assert_ne!(theme_of(s, None), "security");
     }
 
     #[test]
