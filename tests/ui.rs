@@ -189,6 +189,22 @@ fn find_takes_a_space_for_a_hyphen() {
 }
 
 #[test]
+fn the_toolbar_stays_on_one_line_at_1400_px_with_find_and_clear_filters() {
+    let mut h = common::window(samples(), 1400.0, 900.0);
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label("Find").type_text("trans caspian");
+    h.run();
+    h.get_by_label("Clear filters");
+    let open = h.get_by_label("Open…").rect();
+    let overview = h.get_by_label("Overview").rect();
+    assert!(
+        (overview.center().y - open.center().y).abs() < 1.0,
+        "the last button wrapped onto a second line: {open:?} {overview:?}"
+    );
+}
+
+#[test]
 fn search_filters_rows_and_a_cell_of_the_overview_filters_to_it() {
     let mut h = harness(samples(), 1000.0);
     let before = view_lines(&mut h).len();

@@ -1229,7 +1229,7 @@ impl App {
                     egui::TextEdit::singleline(&mut text)
                         .id(search_id)
                         .hint_text("in all documents (Ctrl+F)")
-                        .desired_width(220.0),
+                        .desired_width(170.0),
                 )
                 .labelled_by(find_label.id)
                 .on_hover_text("Enter: next match · Escape: clear");
@@ -1285,9 +1285,12 @@ impl App {
                     n => format!("{n} themes"),
                 };
                 // Ticking a theme keeps the list open (it closes on a click outside).
-                egui::ComboBox::new("theme-filter", "Themes")
+                // Its selected text ("All themes", "3 themes") says what it is, so the
+                // name "Themes" is for screen readers only: the toolbar then fits on
+                // one line at 1,400 px with Find and "Clear filters" showing.
+                let combo = egui::ComboBox::from_id_salt("theme-filter")
                     .selected_text(label)
-                    .width(200.0)
+                    .width(160.0)
                     .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
                     .show_ui(ui, |ui| {
                         for (t, theme) in c.taxonomy.themes.iter().enumerate() {
@@ -1297,6 +1300,8 @@ impl App {
                             }
                         }
                     });
+                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, "Themes"));
+                combo.response.on_hover_text("Show only the rows of the themes ticked here");
                 // The filters in force, each a chip that removes itself.
                 if let Some(d) = self.filters.doc {
                     let chip = format!("Only {} ×", short(&self.title(d), 30));
