@@ -1300,7 +1300,7 @@ impl App {
                             }
                         }
                     });
-                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, "Themes"));
+                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Themes"));
                 combo.response.on_hover_text("Show only the rows of the themes ticked here");
                 // The filters in force, each a chip that removes itself.
                 if let Some(d) = self.filters.doc {
