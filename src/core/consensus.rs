@@ -8,7 +8,7 @@
 //! a two-way word diff of each cell against the consensus, so in twelve templated
 //! statements only "19" against "20" is marked, not every word of every cell.
 
-use crate::core::diff::word_ranges;
+use crate::core::diff::{hash_chars, key_hash, word_ranges};
 use crate::core::model::PerDocument;
 use crate::core::parties::Parties;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -53,20 +53,20 @@ pub struct Cell<'a> {
 /// Stands for any party name when marking differences.
 const PARTY: &str = "\u{2039}party\u{203a}";
 
-/// The keys to diff: each word's [`wording_key`], a possessive `’s` dropped, and the
-/// words naming the document's parties replaced by one token each.
-fn diff_keys(text: &str, words: &[Range<usize>], parties: Option<&Parties>) -> Vec<String> {
-    let mut keys: Vec<String> = words
+/// The keys to diff: each word's [`wording_key`] (as [`key_hash`]), a possessive `’s`
+/// dropped, and the words naming the document's parties replaced by one token each.
+fn diff_keys(text: &str, words: &[Range<usize>], parties: Option<&Parties>) -> Vec<u64> {
+    let mut keys: Vec<u64> = words
         .iter()
         .map(|r| {
             let w = &text[r.clone()];
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-            wording_key(w)
+            key_hash(w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w))
         })
         .collect();
     if let Some(p) = parties {
-        for (start, len) in p.spans(&keys) {
-            keys[start..start + len].iter_mut().for_each(|k| *k = PARTY.to_owned());
+        let party = hash_chars(PARTY.chars());
+        for (start, len) in p.spans_hashed(&keys) {
+            keys[start..start + len].iter_mut().for_each(|k| *k = party);
         }
     }
     keys
@@ -86,15 +86,24 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
             })
         })
         .collect();
-    let keys: Vec<Vec<String>> = cells
+    // Each cell's words, normalised and run together: equal for identical wordings.
+    let whole: Vec<String> = cells
         .iter()
         .zip(&words)
         .map(|(c, ws)| {
-            c.as_ref().map_or_else(Vec::new, |c| ws.iter().map(|r| wording_key(&c.text[r.clone()])).collect())
+            let mut whole = String::new();
+            if let Some(c) = c {
+                // `wording_key` of each word, without a string per word.
+                for r in ws {
+                    whole.extend(
+                        c.text[r.clone()].chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase),
+                    );
+                }
+            }
+            whole
         })
         .collect();
-    let whole: Vec<String> = keys.iter().map(|k| k.concat()).collect();
-    let keys: Vec<Vec<String>> = cells
+    let keys: Vec<Vec<u64>> = cells
         .iter()
         .zip(&words)
         .map(|(c, ws)| c.as_ref().map_or_else(Vec::new, |c| diff_keys(c.text, ws, c.parties)))
@@ -142,7 +151,7 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
 
 /// The document whose words are closest to all others' (sum of word-diff ratios);
 /// ties go to the earlier document.
-fn medoid(present: &[usize], keys: &[Vec<String>]) -> usize {
+fn medoid(present: &[usize], keys: &[Vec<u64>]) -> usize {
     let mut best = (present[0], f32::MIN);
     for &d in present {
         let total: f32 = present.iter().filter(|&&e| e != d).map(|&e| ratio(&keys[d], &keys[e])).sum();
@@ -154,7 +163,7 @@ fn medoid(present: &[usize], keys: &[Vec<String>]) -> usize {
 }
 
 /// Share of words two wordings have in common, in order: 2 × equal / (len a + len b).
-fn ratio(a: &[String], b: &[String]) -> f32 {
+fn ratio(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

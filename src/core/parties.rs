@@ -87,6 +87,25 @@ impl Parties {
         }
         out
     }
+
+    /// [`Parties::spans`] over words given as numbers ([`crate::core::diff::hash_chars`]
+    /// of each word's text).
+    pub fn spans_hashed(&self, words: &[u64]) -> Vec<(usize, usize)> {
+        let names: Vec<Vec<u64>> =
+            self.names.iter().map(|n| n.iter().map(|w| crate::core::diff::hash_chars(w.chars())).collect()).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let hit = names.iter().filter(|n| words[i..].starts_with(n)).map(Vec::len).max();
+            if let Some(len) = hit {
+                out.push((i, len));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -103,6 +122,15 @@ fn count_seq(hay: &[String], needle: &[String]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_names_are_found_the_same_in_words_and_in_their_numbers() {
+        let p = Parties::detect(Some("Joint Statement of the United States of America and Viet Nam"), "");
+        let w = text::words("The United States and Viet Nam welcome the visit of the United States Secretary");
+        let hashed: Vec<u64> = w.iter().map(|x| crate::core::diff::hash_chars(x.chars())).collect();
+        assert!(!p.spans(&w).is_empty());
+        assert_eq!(p.spans_hashed(&hashed), p.spans(&w));
+    }
 
     #[test]
     fn parties_come_from_the_title() {
