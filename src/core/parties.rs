@@ -33,7 +33,10 @@ fn gazetteer() -> &'static Vec<Country> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parties {
     /// Every word sequence that names one of the parties.
-    pub names: Vec<Vec<String>>,
+    names: Vec<Vec<String>>,
+    /// For each first word of a name, the names (indices) that begin with it: the whole
+    /// gazetteer has hundreds of names, and every sentence of a corpus is searched for them.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl Parties {
@@ -64,12 +67,22 @@ impl Parties {
                 chosen.push(i);
             }
         }
-        Self { names: chosen.iter().flat_map(|&i| g[i].names.iter().cloned()).collect() }
+        Self::new(chosen.iter().flat_map(|&i| g[i].names.iter().cloned()).collect())
     }
 
     /// Every country of the gazetteer: for telling country names from other names.
     pub fn every_country() -> Self {
-        Self { names: gazetteer().iter().flat_map(|c| c.names.iter().cloned()).collect() }
+        Self::new(gazetteer().iter().flat_map(|c| c.names.iter().cloned()).collect())
+    }
+
+    fn new(names: Vec<Vec<String>>) -> Self {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, n) in names.iter().enumerate() {
+            if let Some(first) = n.first() {
+                by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        Self { names, by_first }
     }
 
     /// Positions (start, length) in `words` where a party is named.
@@ -77,7 +90,15 @@ impl Parties {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let hit = self.names.iter().filter(|n| words[i..].starts_with(n)).map(Vec::len).max();
+            let hit = self
+                .by_first
+                .get(&words[i])
+                .into_iter()
+                .flatten()
+                .map(|&k| &self.names[k])
+                .filter(|n| words[i..].starts_with(n))
+                .map(Vec::len)
+                .max();
             if let Some(len) = hit {
                 out.push((i, len));
                 i += len;
