@@ -107,6 +107,8 @@ struct ScoreOut<'a> {
 struct RowOut<'a> {
     ctx: &'a ReportContext<'a>,
     row: &'a Row,
+    /// The documents in id order ([`by_id`]), worked out once for all rows.
+    order: &'a [usize],
 }
 
 impl Serialize for RowOut<'_> {
@@ -120,9 +122,9 @@ impl Serialize for RowOut<'_> {
         st.serialize_field(
             "cells",
             &Map(|| {
-                by_id(c)
-                    .into_iter()
-                    .map(|d| (id(d), Seq(move || r.cells[d].iter().map(move |&k| &c.documents[d].segments[k].id))))
+                self.order
+                    .iter()
+                    .map(|&d| (id(d), Seq(move || r.cells[d].iter().map(move |&k| &c.documents[d].segments[k].id))))
             }),
         )?;
         st.serialize_field("note", &self.ctx.note(r))?;
@@ -218,7 +220,8 @@ impl Serialize for ReportOut<'_> {
                 })
             }),
         )?;
-        st.serialize_field("rows", &Seq(|| c.rows.iter().map(|row| RowOut { ctx, row })))?;
+        let order = by_id(c);
+        st.serialize_field("rows", &Seq(|| c.rows.iter().map(|row| RowOut { ctx, row, order: &order })))?;
         st.serialize_field(
             "corrections",
             &Seq(|| {

@@ -435,7 +435,7 @@ fn cluster_part(segs: &[u32], units: &[&Vec<SegRef>], edge_ids: &[u32], shared: 
             return None;
         }
         let (rx, ry) = (row_of[e.x as usize], row_of[e.y as usize]);
-        if rx == ry || share_a_document(&rows[rx].docs, &rows[ry].docs) {
+        if rx == ry || share_a_document(&rows[rx], &rows[ry]) {
             continue;
         }
         let (lo, hi) = (rx.min(ry), rx.max(ry));
@@ -527,8 +527,15 @@ fn merge_sorted<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     out
 }
 
-fn share_a_document(a: &[u64], b: &[u64]) -> bool {
-    a.iter().zip(b).any(|(x, y)| x & y != 0)
+/// Whether two rows hold segments of one document. Most proposed joins involve a row
+/// of one segment, whose document is one bit to test rather than a scan of both sets.
+fn share_a_document(a: &Row, b: &Row) -> bool {
+    let holds = |row: &Row, d: usize| row.docs[d / 64] >> (d % 64) & 1 == 1;
+    match (a.members.as_slice(), b.members.as_slice()) {
+        ([single], _) => holds(b, single.0 as usize),
+        (_, [single]) => holds(a, single.0 as usize),
+        _ => a.docs.iter().zip(&b.docs).any(|(x, y)| x & y != 0),
+    }
 }
 
 /// Sum and count of probabilities over all cross pairs of two rows.
