@@ -252,9 +252,16 @@ pub fn report(args: &ReportArgs) -> Result<String> {
     drop(ctx);
     // Freeing a corpus's comparison (millions of small allocations) takes about a
     // second at 1,000 × 300; the caller need not wait for it: the process may exit first.
-    std::thread::spawn(move || drop(p));
+    // A small one is freed at once (a thread costs more than it saves there).
+    let segments: usize = p.comparison.documents.iter().map(|d| d.segments.len()).sum();
+    if segments > FREE_IN_BACKGROUND_SEGMENTS {
+        std::thread::spawn(move || drop(p));
+    }
     Ok(out)
 }
+
+/// Above this many segments, `report` frees the comparison on a thread of its own.
+const FREE_IN_BACKGROUND_SEGMENTS: usize = 20_000;
 
 /// Writes an export atomically (a temporary file renamed over `path`): a report that
 /// was there stays whole until the new one is complete, even if the process is killed.
