@@ -41,14 +41,20 @@ pub fn file_stem(source: &str) -> String {
     Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// A word in capitals written as a name ("VIETNAM" → "Vietnam"); others as they are.
+/// A word in capitals written as a name ("VIETNAM" → "Vietnam"); others as they are,
+/// and so are abbreviations of up to [`ABBREVIATION_MAX`] letters ("EU", "USA"): no
+/// country's name is that short.
 fn name_case(w: &str) -> String {
-    if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_uppercase) {
+    if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_uppercase) || w.chars().count() <= ABBREVIATION_MAX
+    {
         return w.to_owned();
     }
     let mut chars = w.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
 }
+
+/// The longest word in capitals taken for an abbreviation (see [`name_case`]).
+const ABBREVIATION_MAX: usize = 3;
 
 /// Shortens `s` to [`MAX_CHARS`] characters with an ellipsis.
 fn clip(s: &str) -> String {
@@ -158,6 +164,15 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_keeps_its_capitals_and_a_name_in_capitals_becomes_a_name() {
+        let t = short_titles(
+            &["EU–Azerbaijan Partnership Priorities", "JOINT STATEMENT OF AZERBAIJAN AND VIETNAM"],
+            &["eu.txt", "vn.txt"],
+        );
+        assert_eq!(t, vec!["EU".to_owned(), "Vietnam".to_owned()]);
+    }
 
     #[test]
     fn a_name_of_letters_and_figures_makes_the_title() {
