@@ -464,6 +464,10 @@ mod tests {
         );
         // A summit of an organisation stays multilateral.
         assert_eq!(theme_of("The leaders will attend the SCO summit in Astana.", None), "multilateral");
+        // News copy of the programme: where a leader goes next is the visit, not the
+        // sector of the place visited.
+        let s = "The president is due to visit an agricultural university on Wednesday before flying home.";
+        assert_eq!(theme_of(s, None), "politics");
     }
 
     #[test]
