@@ -255,12 +255,15 @@ pub fn report(args: &ReportArgs) -> Result<String> {
     // A small one is freed at once (a thread costs more than it saves there).
     let segments: usize = p.comparison.documents.iter().map(|d| d.segments.len()).sum();
     if segments > FREE_IN_BACKGROUND_SEGMENTS {
-        std::thread::spawn(move || drop(p));
+        // Without a thread to spare, it is freed here, as a small one is.
+        let _ = std::thread::Builder::new().name("free".into()).spawn(move || drop(p));
     }
     Ok(out)
 }
 
-/// Above this many segments, `report` frees the comparison on a thread of its own.
+/// Above this many segments, `report` frees the comparison on a thread of its own: at
+/// 1,000 × 300 (300,000 segments) freeing took 1.0 s, while for the two samples (about
+/// 100) a thread costs more than it saves.
 const FREE_IN_BACKGROUND_SEGMENTS: usize = 20_000;
 
 /// Writes an export atomically (a temporary file renamed over `path`): a report that

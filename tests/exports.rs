@@ -139,3 +139,24 @@ fn touching_changed_characters_are_marked_as_one_run() {
     assert!(md.contains("**双边**"), "{md}");
     assert!(!md.contains("****"), "{md}");
 }
+
+#[test]
+fn with_ten_or_more_documents_cells_are_listed_in_id_order() {
+    // Ids sort as text ("d1" < "d10" < "d11" < "d2"), not by document number: the
+    // order a `BTreeMap` keyed by id gave, which readers of earlier reports had.
+    let inputs: Vec<DocumentInput> = (0..11)
+        .map(|k| {
+            DocumentInput::from_text(format!("doc{k}.txt"), format!("The Parties will expand trade in grain {k}."))
+        })
+        .collect();
+    let c = compare(&inputs, &CompareOptions::default());
+    let json = Format::Json.write(&ReportContext::new(&c));
+    let start = json.find("\"cells\": {").expect("a row with cells");
+    let end = start + json[start..].find('}').expect("end of cells");
+    let keys: Vec<&str> = json[start..end].split('"').filter(|k| k.starts_with('d') && !k.contains('.')).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(keys.len(), 11, "{keys:?}");
+    assert_eq!(keys, sorted);
+    assert_eq!(&keys[..3], &["d1", "d10", "d11"]);
+}

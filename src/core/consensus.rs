@@ -8,7 +8,7 @@
 //! a two-way word diff of each cell against the consensus, so in twelve templated
 //! statements only "19" against "20" is marked, not every word of every cell.
 
-use crate::core::diff::{hash_chars, key_hash, word_ranges};
+use crate::core::diff::{hash_chars, key_chars, key_hash, word_ranges};
 use crate::core::model::PerDocument;
 use crate::core::parties::Parties;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -36,7 +36,7 @@ pub struct Wording {
 /// Normalised wording: lower-case letters and digits only, so case, white space and
 /// punctuation never make two wordings differ.
 pub fn wording_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    key_chars(s).collect()
 }
 
 /// A cell as consensus sees it: its document text and the byte ranges of its segments.
@@ -95,9 +95,7 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
             if let Some(c) = c {
                 // `wording_key` of each word, without a string per word.
                 for r in ws {
-                    whole.extend(
-                        c.text[r.clone()].chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase),
-                    );
+                    whole.extend(key_chars(&c.text[r.clone()]));
                 }
             }
             whole

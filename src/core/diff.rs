@@ -72,9 +72,16 @@ pub fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
     h.finish()
 }
 
-/// A word's comparison key: its lower-case letters and digits, as [`hash_chars`].
+/// The characters that make two words the same when compared: lower-case letters and
+/// digits (case, white space and punctuation never make two wordings differ). One
+/// definition for the status, the wording groups and the word marks.
+pub fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+}
+
+/// A word's comparison key: its [`key_chars`], as [`hash_chars`].
 pub fn key_hash(word: &str) -> u64 {
-    hash_chars(word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase))
+    hash_chars(key_chars(word))
 }
 
 fn key(doc_text: &str, r: &Range<usize>) -> u64 {

@@ -226,6 +226,7 @@ const OVERSTEMMED: &[(&str, &str)] = &[
     ("commentator", "commentator"),
     ("commentators", "commentator"),
     ("extreme", "extreme"),
+    ("extremes", "extreme"),
     ("extremely", "extreme"),
 ];
 

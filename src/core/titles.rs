@@ -41,19 +41,42 @@ pub fn file_stem(source: &str) -> String {
     Path::new(source).file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// A word in capitals written as a name ("VIETNAM" → "Vietnam"); others as they are,
-/// and so are abbreviations of up to [`ABBREVIATION_MAX`] letters ("EU", "USA"): no
-/// country's name is that short.
+/// A word in capitals written as a name ("VIETNAM" → "Vietnam", "VIET NAM" → "Viet
+/// Nam"); others as they are. An abbreviation keeps its capitals: one the gazetteer
+/// writes in capitals ("EU", "USA"), or a word of up to [`ABBREVIATION_MAX`] letters
+/// that is no word of a name in the gazetteer ("Sri", "Nam" and "Lao" are).
 fn name_case(w: &str) -> String {
-    if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_uppercase) || w.chars().count() <= ABBREVIATION_MAX
-    {
+    if w.chars().any(char::is_lowercase) || !w.chars().any(char::is_uppercase) {
         return w.to_owned();
     }
     let mut chars = w.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+    let named: String =
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect());
+    let written = gazetteer_words();
+    if written.contains(w) {
+        return w.to_owned();
+    }
+    if w.chars().count() <= ABBREVIATION_MAX && !written.contains(named.as_str()) {
+        return w.to_owned();
+    }
+    named
 }
 
-/// The longest word in capitals taken for an abbreviation (see [`name_case`]).
+/// Every word of the gazetteer's names, as written there ("EU", "Viet", "Nam").
+fn gazetteer_words() -> &'static std::collections::HashSet<&'static str> {
+    static W: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        crate::core::parties::COUNTRIES
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+}
+
+/// The longest word in capitals taken for an abbreviation when the gazetteer does not
+/// say (see [`name_case`]): no country's name is a word this short on its own.
 const ABBREVIATION_MAX: usize = 3;
 
 /// Shortens `s` to [`MAX_CHARS`] characters with an ellipsis.
@@ -172,6 +195,11 @@ mod tests {
             &["eu.txt", "vn.txt"],
         );
         assert_eq!(t, vec!["EU".to_owned(), "Vietnam".to_owned()]);
+        let t = short_titles(
+            &["JOINT STATEMENT OF AZERBAIJAN AND VIET NAM", "JOINT STATEMENT OF AZERBAIJAN AND SRI LANKA"],
+            &["vn.txt", "lk.txt"],
+        );
+        assert_eq!(t, vec!["Viet Nam".to_owned(), "Sri Lanka".to_owned()]);
     }
 
     #[test]

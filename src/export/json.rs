@@ -115,16 +115,17 @@ impl Serialize for RowOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (c, r) = (self.ctx.comparison, self.row);
         let id = |d: usize| c.documents[d].id.as_str();
-        let mut st = s.serialize_struct("Row", 10)?;
+        let mut st = s.serialize_struct("Row", 9)?;
         st.serialize_field("theme", &c.taxonomy.themes[r.theme].id)?;
         st.serialize_field("status", r.status.id())?;
         st.serialize_field("similarity", &if r.status == Status::Shared { 1.0 } else { round(r.similarity) })?;
         st.serialize_field(
             "cells",
             &Map(|| {
-                self.order
-                    .iter()
-                    .map(|&d| (id(d), Seq(move || r.cells[d].iter().map(move |&k| &c.documents[d].segments[k].id))))
+                self.order.iter().map(|&d| {
+                    let cell = r.cells.get(d).map_or(&[][..], Vec::as_slice);
+                    (id(d), Seq(move || cell.iter().map(move |&k| &c.documents[d].segments[k].id)))
+                })
             }),
         )?;
         st.serialize_field("note", &self.ctx.note(r))?;
@@ -137,11 +138,10 @@ impl Serialize for RowOut<'_> {
         st.serialize_field(
             "differences",
             &Map(|| {
-                let mut present: Vec<usize> = r.present().collect();
-                present.sort_by_key(|&d| id(d));
-                present
-                    .into_iter()
-                    .map(|d| (id(d), Seq(move || r.differences.get(d).into_iter().flatten().map(|x| [x.start, x.end]))))
+                // The documents that have the row, in id order.
+                self.order.iter().filter(|&&d| r.cells.get(d).is_some_and(|cell| !cell.is_empty())).map(|&d| {
+                    (id(d), Seq(move || r.differences.get(d).into_iter().flatten().map(|x| [x.start, x.end])))
+                })
             }),
         )?;
         st.end()

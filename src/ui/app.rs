@@ -740,7 +740,7 @@ impl App {
             Command::MoveSelection(step) => self.move_selection(step),
             Command::SetSearch(text) => self.filters.search = text,
             Command::NextMatch => {
-                if !self.filters.search.trim().is_empty() {
+                if !super::find::is_blank(&self.filters.search) {
                     let rows = self.shown_rows();
                     let next = match self.selected.and_then(|r| rows.iter().position(|&(_, x)| x == r)) {
                         Some(k) => (k + 1) % rows.len().max(1),
@@ -927,7 +927,7 @@ impl App {
     /// Where the selection is among the rows that match the text to find, and how
     /// many match: `(position from 1, count)`; `None` when nothing is being found.
     pub fn match_position(&mut self) -> Option<(Option<usize>, usize)> {
-        if self.filters.search.trim().is_empty() {
+        if super::find::is_blank(&self.filters.search) {
             return None;
         }
         let rows = self.shown_rows();

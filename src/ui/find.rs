@@ -26,6 +26,16 @@ fn straighten(c: char) -> char {
     }
 }
 
+/// A character's lower case as Find compares it: Greek final sigma is sigma, since
+/// lower-casing `Σ` on its own never gives `ς`.
+fn fold_case(c: char) -> impl Iterator<Item = char> {
+    straighten(c).to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l })
+}
+
+/// The soft hyphen: a line-break hint left in text taken from PDFs, invisible, and
+/// no part of a word or a gap.
+const SOFT_HYPHEN: char = '\u{00AD}';
+
 /// A text folded into units, each with the byte range of the text it stands for.
 struct Folded {
     units: Vec<char>,
@@ -37,6 +47,13 @@ fn fold(s: &str) -> Folded {
     let mut spans: Vec<Range<usize>> = Vec::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let end = i + c.len_utf8();
+        if c == SOFT_HYPHEN {
+            // Part of the unit before it, so a match spanning it maps to whole bytes.
+            if let Some(span) = spans.last_mut() {
+                span.end = end;
+            }
+            continue;
+        }
         if is_gap(c) {
             match (units.last(), spans.last_mut()) {
                 (Some(&GAP), Some(span)) => span.end = end,
@@ -47,7 +64,7 @@ fn fold(s: &str) -> Folded {
             }
             continue;
         }
-        for l in straighten(c).to_lowercase() {
+        for l in fold_case(c) {
             units.push(l);
             spans.push(i..end);
         }
@@ -85,6 +102,12 @@ pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether a query has nothing to find: empty, or only white space, hyphens and dashes.
+/// Find is off then, rather than finding nothing.
+pub fn is_blank(needle: &str) -> bool {
+    needle_units(needle).is_empty()
 }
 
 /// Whether `needle` is found in `hay` (see [`find_all`]).
@@ -131,8 +154,21 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_query_finds_nothing() {
+    fn a_blank_query_finds_nothing_and_says_so() {
         assert!(find_all("a - b", " - ").is_empty());
         assert!(!contains("anything", "  "));
+        assert!(is_blank(" – ") && is_blank("") && !is_blank("-a"));
+    }
+
+    #[test]
+    fn greek_final_sigma_matches_across_case() {
+        assert_eq!(found("ΟΔΟΣ and οδος", "οδος"), vec!["ΟΔΟΣ", "οδος"]);
+        assert!(contains("η οδος", "ΟΔΟΣ"));
+    }
+
+    #[test]
+    fn a_soft_hyphen_is_invisible_to_find() {
+        let hay = "trans\u{00AD}port corridor";
+        assert_eq!(found(hay, "transport"), vec!["trans\u{00AD}port"]);
     }
 }

@@ -12,7 +12,8 @@ pub struct Filters {
     pub themes: BTreeSet<usize>,
     /// Statuses to hide.
     pub hidden_statuses: BTreeSet<Status>,
-    /// Text to find (case-insensitive); empty finds nothing.
+    /// Text to find, as [`super::find`] matches it; a blank one ([`super::find::is_blank`])
+    /// filters nothing.
     pub search: String,
     /// Only rows this document has (from a coverage-matrix cell).
     pub doc: Option<usize>,
@@ -23,7 +24,7 @@ impl Filters {
     pub fn any(&self) -> bool {
         !self.themes.is_empty()
             || !self.hidden_statuses.is_empty()
-            || !self.search.trim().is_empty()
+            || !super::find::is_blank(&self.search)
             || self.doc.is_some()
     }
 
@@ -32,7 +33,7 @@ impl Filters {
         (self.themes.is_empty() || self.themes.contains(&row.theme))
             && !self.hidden_statuses.contains(&row.status)
             && self.doc.is_none_or(|d| row.cells.get(d).is_some_and(|cell| !cell.is_empty()))
-            && (self.search.trim().is_empty() || row_contains(c, row, &self.search))
+            && (super::find::is_blank(&self.search) || row_contains(c, row, &self.search))
     }
 }
 
@@ -302,6 +303,10 @@ mod tests {
         f.hidden_statuses.insert(Status::Unique);
         let ls = lines(&c, &f, GroupBy::Theme, &BTreeSet::new());
         assert!(ls.iter().all(|l| !matches!(l, Line::Row(r) if c.rows[*r].status == Status::Unique)));
+        // A query of only a hyphen has nothing to find: it filters nothing out.
+        let f = Filters { search: " - ".into(), ..Filters::default() };
+        assert!(!f.any());
+        assert!(c.rows.iter().all(|r| f.accepts(&c, r)));
     }
 
     #[test]
