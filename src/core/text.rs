@@ -132,6 +132,10 @@ pub fn stem(word: &str) -> String {
 /// forgets them all: a language's vocabulary fits many times over.
 const MEMO_WORDS: usize = 200_000;
 
+/// Longer words are worked out each time, not remembered: a file of long runs without
+/// spaces must not fill the memory a vocabulary needs.
+const MEMO_MAX_WORD_BYTES: usize = 64;
+
 /// `f(word)`, remembered per thread: a corpus says the same few thousand words millions
 /// of times, and spelling normalisation and Snowball stemming were a third of the time
 /// spent reading 1,000 declarations.
@@ -140,6 +144,9 @@ fn memo(
     word: &str,
     f: impl FnOnce(&str) -> String,
 ) -> String {
+    if word.len() > MEMO_MAX_WORD_BYTES {
+        return f(word);
+    }
     cache.with(|c| {
         if let Some(v) = c.borrow().get(word) {
             return v.clone();
