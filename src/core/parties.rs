@@ -37,6 +37,8 @@ pub struct Parties {
     /// For each first word of a name, the names (indices) that begin with it: the whole
     /// gazetteer has hundreds of names, and every sentence of a corpus is searched for them.
     by_first: HashMap<String, Vec<usize>>,
+    /// The names as the rows compare words: each word as [`crate::core::diff::hash_chars`].
+    hashed: Vec<Vec<u64>>,
 }
 
 impl Parties {
@@ -82,51 +84,41 @@ impl Parties {
                 by_first.entry(first.clone()).or_default().push(k);
             }
         }
-        Self { names, by_first }
+        let hashed =
+            names.iter().map(|n| n.iter().map(|w| crate::core::diff::hash_chars(w.chars())).collect()).collect();
+        Self { names, by_first, hashed }
     }
 
     /// Positions (start, length) in `words` where a party is named.
     pub fn spans(&self, words: &[String]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let hit = self
-                .by_first
-                .get(&words[i])
-                .into_iter()
-                .flatten()
-                .map(|&k| &self.names[k])
-                .filter(|n| words[i..].starts_with(n))
-                .map(Vec::len)
-                .max();
-            if let Some(len) = hit {
-                out.push((i, len));
-                i += len;
-            } else {
-                i += 1;
-            }
-        }
-        out
+        longest_spans(words.len(), |i| {
+            let named = self.by_first.get(&words[i]).into_iter().flatten().map(|&k| &self.names[k]);
+            named.filter(|n| words[i..].starts_with(n)).map(Vec::len).max()
+        })
     }
 
     /// [`Parties::spans`] over words given as numbers ([`crate::core::diff::hash_chars`]
     /// of each word's text).
     pub fn spans_hashed(&self, words: &[u64]) -> Vec<(usize, usize)> {
-        let names: Vec<Vec<u64>> =
-            self.names.iter().map(|n| n.iter().map(|w| crate::core::diff::hash_chars(w.chars())).collect()).collect();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let hit = names.iter().filter(|n| words[i..].starts_with(n)).map(Vec::len).max();
-            if let Some(len) = hit {
+        longest_spans(words.len(), |i| self.hashed.iter().filter(|n| words[i..].starts_with(n)).map(Vec::len).max())
+    }
+}
+
+/// Left to right over `n` words, the longest name at each position (`longest_at`), then
+/// on after it: (start, length) of each.
+fn longest_spans(n: usize, longest_at: impl Fn(usize) -> Option<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match longest_at(i) {
+            Some(len) if len > 0 => {
                 out.push((i, len));
                 i += len;
-            } else {
-                i += 1;
             }
+            _ => i += 1,
         }
-        out
     }
+    out
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
