@@ -10,7 +10,7 @@ use counterpart::ui::app::{App, Settings};
 use counterpart::ui::commands::Command;
 use counterpart::ui::view::Line;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::PathBuf;
 
 fn samples() -> Vec<PathBuf> {
@@ -48,6 +48,33 @@ fn the_samples_load_and_show_rows_under_every_theme() {
     let first = &c.documents[0].segments[0].text;
     assert!(h.query_by_label_contains(&first[..40]).is_some(), "{first}");
     h.get_by_label_contains("4 documents");
+}
+
+#[test]
+fn the_theme_filter_tells_a_screen_reader_its_name_and_its_choice() {
+    let mut h = harness(samples(), 3000.0);
+    // One node, named "Themes", whose value is what is selected: egui's own
+    // description of the combo has the value alone, and ours must not drop it.
+    let value = |h: &Harness<'static, App>| {
+        h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Themes").accesskit_node().value()
+    };
+    assert_eq!(value(&h).as_deref(), Some("All themes"));
+    h.get_by_label("Themes").click();
+    h.run();
+    h.get_by_label("Security").click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(value(&h).as_deref(), Some("Security"));
+    // What is said on focus names the filter and its choice.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Themes").focus();
+    h.step();
+    let said: Vec<_> = h.output().platform_output.events.iter().map(|e| e.widget_info().clone()).collect();
+    assert!(
+        said.iter()
+            .any(|w| w.label.as_deref() == Some("Themes") && w.current_text_value.as_deref() == Some("Security")),
+        "{said:?}"
+    );
 }
 
 #[test]

@@ -1289,7 +1289,7 @@ impl App {
                 // name "Themes" is for screen readers only: the toolbar then fits on
                 // one line at 1,400 px with Find and "Clear filters" showing.
                 let combo = egui::ComboBox::from_id_salt("theme-filter")
-                    .selected_text(label)
+                    .selected_text(label.clone())
                     .width(160.0)
                     .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
                     .show_ui(ui, |ui| {
@@ -1300,7 +1300,13 @@ impl App {
                             }
                         }
                     });
-                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Themes"));
+                // The name and the selected text, both: egui describes the combo with
+                // its value alone, and a description given here replaces its own.
+                combo.response.widget_info(|| {
+                    let mut info = egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Themes");
+                    info.current_text_value = Some(label.clone());
+                    info
+                });
                 combo.response.on_hover_text("Show only the rows of the themes ticked here");
                 // The filters in force, each a chip that removes itself.
                 if let Some(d) = self.filters.doc {
