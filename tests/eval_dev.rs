@@ -75,8 +75,10 @@ fn in_ci() -> bool {
 }
 
 /// Theme accuracy and alignment F1 that each real group must keep (today's figures,
-/// rounded down).
-const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.86), ("us-vietnam-indonesia", 0.83, 0.71)];
+/// rounded down). `trade-americas` fitted alignment went 0.862 → 0.855 when the pair
+/// model's two cosines came to share one weight, which raised its cross-validated
+/// figure (0.825 → 0.829) and the mean's (0.896 → 0.906).
+const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us-vietnam-indonesia", 0.83, 0.71)];
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
