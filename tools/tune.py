@@ -8,8 +8,8 @@ For each group the engine writes every candidate pair it weighed, with the pair
 model's features (`counterpart report --debug-pairs`); a pair is positive when the
 gold pairs two sentences that map to its segments (mapped as the scorer maps them).
 A logistic regression (L2-regularised, Newton's method, stdlib only; the lexical and
-the semantic cosine share one weight, see TIED) is fitted on five groups; `row_min` is chosen on the same five by their mean alignment F1; both are then
-scored on the sixth. The fitted figures use all six groups. Prints both, per group.
+the semantic cosine share one weight, see TIED) is fitted on five groups; `row_min` is
+chosen on the same five by their mean alignment F1; both are then scored on the sixth. The fitted figures use all six groups. Prints both, per group.
 
 With --nested-l2 the regression's L2 penalty is chosen too, for each held-out group by
 a leave-one-group-out over the other five alone (least held-out log loss), so the
