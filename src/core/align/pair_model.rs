@@ -36,7 +36,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.936, weights: [1.715, 2.917, 1.591, 1.523, 3.472, 3.374, 0.0, 2.372, -0.292, -0.823, 1.715] }
+        Self { bias: -4.005, weights: [2.099, 3.326, 1.655, 1.341, 4.115, 4.372, 0.0, 2.608, -0.327, -0.606, 2.099] }
     }
 }
 
