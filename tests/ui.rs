@@ -50,6 +50,16 @@ fn the_samples_load_and_show_rows_under_every_theme() {
     h.get_by_label_contains("4 documents");
 }
 
+/// Opens the theme filter, ticks `theme` and closes the list.
+fn tick_theme(h: &mut Harness<'static, App>, theme: &str) {
+    h.get_by_label("Themes").click();
+    h.run();
+    h.get_by_label(theme).click();
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+}
+
 #[test]
 fn the_theme_filter_tells_a_screen_reader_its_name_and_its_choice() {
     let mut h = harness(samples(), 3000.0);
@@ -59,12 +69,7 @@ fn the_theme_filter_tells_a_screen_reader_its_name_and_its_choice() {
         h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Themes").accesskit_node().value()
     };
     assert_eq!(value(&h).as_deref(), Some("All themes"));
-    h.get_by_label("Themes").click();
-    h.run();
-    h.get_by_label("Security").click();
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
+    tick_theme(&mut h, "Security");
     assert_eq!(value(&h).as_deref(), Some("Security"));
     // What is said on focus names the filter and its choice.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Themes").focus();
@@ -80,12 +85,7 @@ fn the_theme_filter_tells_a_screen_reader_its_name_and_its_choice() {
 #[test]
 fn filtering_by_a_theme_hides_the_other_rows() {
     let mut h = harness(samples(), 3000.0);
-    h.get_by_label("Themes").click();
-    h.run();
-    h.get_by_label("Security").click();
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
+    tick_theme(&mut h, "Security");
     h.get_by_label_contains("⏷ Security");
     assert!(h.query_by_label_contains("⏷ Political relations").is_none(), "other themes are hidden");
     let c = h.state().comparison.clone().expect("comparison");
