@@ -402,6 +402,12 @@ mod tests {
         assert_eq!(accession.cells[0].len(), 1, "{:?}", accession.cells);
     }
 
+    /// The words of document `doc` that a row marks as differing, as they are written.
+    fn changed_words<'a>(c: &'a Comparison, r: &Row, doc: usize) -> Vec<&'a str> {
+        let marks = r.words.get(doc).into_iter().flatten().filter(|w| !w.common);
+        marks.map(|w| &c.documents[doc].text[w.byte_range.clone()]).collect()
+    }
+
     fn row_of<'a>(c: &'a Comparison, doc: usize, needle: &str) -> &'a Row {
         let s = c.documents[doc].segments.iter().position(|s| s.text.contains(needle)).expect("segment");
         c.rows.iter().find(|r| r.cells[doc].contains(&s)).expect("row")
@@ -437,15 +443,7 @@ mod tests {
             assert_eq!(c.taxonomy.themes[r.theme].id, theme, "{needle}");
         }
         let r = row_of(&c, 1, "200亿");
-        let changed: String = r
-            .words
-            .get(1)
-            .into_iter()
-            .flatten()
-            .filter(|w| !w.common)
-            .map(|w| &c.documents[1].text[w.byte_range.clone()])
-            .collect();
-        assert_eq!(changed, "双边200");
+        assert_eq!(changed_words(&c, r, 1).concat(), "双边200");
     }
 
     #[test]
@@ -465,15 +463,7 @@ mod tests {
         let c = cmp(&[("a.txt", a), ("b.txt", b)]);
         let r = &c.rows[0];
         assert_eq!(r.status, Status::Differing);
-        let changed: Vec<&str> = r
-            .words
-            .get(0)
-            .into_iter()
-            .flatten()
-            .filter(|w| !w.common)
-            .map(|w| &c.documents[0].text[w.byte_range.clone()])
-            .collect();
-        assert_eq!(changed, vec!["20"]);
+        assert_eq!(changed_words(&c, r, 0), vec!["20"]);
     }
 
     #[test]
