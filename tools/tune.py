@@ -218,6 +218,9 @@ def main():
                     f1 = sum(r["align_f1"] for r in res.values()) / len(res)
                     if best is None or f1 > best[0] + 1e-9:
                         best = (f1, (pm, rm))
+            # The fitted mean on `train`, for a nested choice of settings held fixed
+            # here (`--base`): `INNER [held-out groups] F1`.
+            print(f"INNER {sorted(set(names) - set(train))} {best[0]:.4f}", file=sys.stderr)
             return w, best[1]
 
         def choose_l2(train):

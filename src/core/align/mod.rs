@@ -85,6 +85,11 @@ pub struct AlignOptions {
     /// a row of many documents some wordings are far apart (cross-validation chose it;
     /// one half lowers the mean dev F1 by 0.02).
     pub row_min: f32,
+    /// Least probability for a pair to propose joining a segment to a row of two or more
+    /// (the join itself needs `row_min` on average over the row): below `pair_min`, so a
+    /// sentence whose counterparts are copies of one another (a high neighbourhood, so a
+    /// low margin) is judged against their row as a whole. Leave-one-group-out chose 0.2.
+    pub attach_min: f32,
     /// The pair model's weights.
     pub model: PairModel,
 }
@@ -100,6 +105,7 @@ impl Default for AlignOptions {
             gap_min: 0.08,
             pair_min: 0.3,
             row_min: 0.1,
+            attach_min: 0.2,
             model: PairModel::default(),
         }
     }
@@ -217,7 +223,7 @@ pub fn align(
         Vec::new()
     };
     let lens: Vec<usize> = docs.iter().map(Vec::len).collect();
-    let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min };
+    let rule = rows::JoinRule { pair_min: options.pair_min, row_min: options.row_min, attach_min: options.attach_min };
     let clustered = |f: f32| progress(0.8 + 0.2 * f);
     let control = rows::Control { cancel, progress: &clustered };
     let rows = if docs.len() <= rows::EXACT_LINKAGE_MAX_DOCUMENTS {

@@ -15,6 +15,10 @@
 //! as 0), so each join costs the same whatever the size of the rows.
 //! A row's confidence is the average probability over all its pairs.
 //!
+//! A pair proposes a join when its probability is at least `pair_min`, or, towards a
+//! row of two or more, `attach_min`: a sentence whose counterparts are copies of one
+//! another is judged against their row as a whole, not pair by pair.
+//!
 //! Rows only ever join along a proposed join, so the segments are first split into the
 //! connected components of those (union–find here only splits the work; it never forms
 //! a row), and each component is clustered on its own, in parallel.
@@ -44,11 +48,20 @@ pub const EXACT_LINKAGE_MAX_DOCUMENTS: usize = 32;
 /// The probabilities a join needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct JoinRule {
-    /// Least probability for two lone segments to be paired (and for a pair to propose
-    /// any join).
+    /// Least probability for two lone segments to be paired.
     pub pair_min: f32,
     /// Least average probability over all cross pairs to join rows of more.
     pub row_min: f32,
+    /// Least probability for a pair to propose joining a row of two or more segments
+    /// (the join itself still needs `row_min` on average).
+    pub attach_min: f32,
+}
+
+impl JoinRule {
+    /// Least probability for a pair to propose any join.
+    fn propose_min(&self) -> f32 {
+        self.pair_min.min(self.attach_min)
+    }
 }
 
 /// How the caller follows and stops the clustering.
@@ -191,8 +204,8 @@ struct Row {
 /// - `control`: cancel (polled now and then; when it says so, `None` is returned) and
 ///   progress (told the share of segments clustered, as components finish).
 ///
-/// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or a
-/// merge unit), so each connected component of those is clustered on its own, the
+/// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or at
+/// `attach_min` or more towards a row of two or more, or a merge unit), so each connected component of those is clustered on its own, the
 /// components in parallel, largest first.
 pub fn cluster(
     doc_lens: &[usize],
@@ -231,7 +244,7 @@ pub fn cluster(
         }
     };
     for &(x, y, p) in edges {
-        if p >= rule.pair_min {
+        if p >= rule.propose_min() {
             union(&mut parent, gid(x), gid(y));
         }
     }
@@ -339,7 +352,8 @@ struct Shared<'a> {
 /// `units` its merge units, `edge_ids` its candidate pairs.
 fn cluster_part(segs: &[u32], units: &[&Vec<SegRef>], edge_ids: &[u32], shared: &Shared<'_>) -> Option<Vec<Cluster>> {
     let Shared { refs, offsets, local_of, edges, prob, stable_key, rule, exact, words, cancel } = *shared;
-    let JoinRule { pair_min, row_min } = rule;
+    let JoinRule { pair_min, row_min, .. } = rule;
+    let propose_min = rule.propose_min();
     let local = |r: SegRef| local_of[offsets[r.0 as usize] + r.1 as usize] as usize;
     let mut row_of: Vec<usize> = vec![usize::MAX; segs.len()];
     let mut rows: Vec<Row> = Vec::new();
@@ -402,7 +416,7 @@ fn cluster_part(segs: &[u32], units: &[&Vec<SegRef>], edge_ids: &[u32], shared: 
     let mut queue: Vec<Entry> = edge_ids
         .iter()
         .map(|&k| edges[k as usize])
-        .filter(|e| e.2 >= pair_min)
+        .filter(|e| e.2 >= propose_min)
         .map(|(x, y, p)| Entry { score: p, key: key(x, y), x: local(x) as u32, y: local(y) as u32 })
         .collect();
     queue.sort_unstable_by(|a, b| b.cmp(a));
@@ -553,7 +567,7 @@ fn exact_linkage(x: &[SegRef], y: &[SegRef], prob: &(dyn Fn(SegRef, SegRef) -> f
 mod tests {
     use super::*;
 
-    const RULE: JoinRule = JoinRule { pair_min: 0.5, row_min: 0.5 };
+    const RULE: JoinRule = JoinRule { pair_min: 0.5, row_min: 0.5, attach_min: 0.5 };
 
     /// Probabilities from a table; pairs not in it are 0.
     /// Never cancelled, progress ignored.
@@ -600,6 +614,31 @@ mod tests {
     }
 
     #[test]
+    fn a_segment_below_pair_min_joins_a_row_of_copies_it_resembles() {
+        // Documents 0–2 state one sentence word for word; document 3 words it otherwise,
+        // at 0.35 with each copy: too little to pair two lone segments, enough to join
+        // the row on its average with the whole row.
+        let rule = JoinRule { pair_min: 0.5, row_min: 0.1, attach_min: 0.3 };
+        let copies = [((0, 0), (1, 0), 0.99), ((0, 0), (2, 0), 0.99), ((1, 0), (2, 0), 0.99)];
+        let mut pairs = copies.to_vec();
+        pairs.extend([((3, 0), (0, 0), 0.35), ((3, 0), (1, 0), 0.35), ((3, 0), (2, 0), 0.35)]);
+        let p = table(&pairs);
+        let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
+        let rows = cluster(&[1, 1, 1, 1], &[], &pairs, &p, &key, rule, quiet()).expect("done");
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        // Alone, the same two wordings are not a pair.
+        let lone = [((0, 0), (3, 0), 0.35)];
+        let p = table(&lone);
+        let rows = cluster(&[1, 0, 0, 1], &[], &lone, &p, &key, rule, quiet()).expect("done");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        // Nor does it join when it proposes less than `attach_min`.
+        let weak: Vec<_> = pairs.iter().map(|&(x, y, q)| (x, y, if x.0 == 3 { 0.25 } else { q })).collect();
+        let p = table(&weak);
+        let rows = cluster(&[1, 1, 1, 1], &[], &weak, &p, &key, rule, quiet()).expect("done");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+    }
+
+    #[test]
     fn a_merge_unit_keeps_its_parts_together() {
         let pairs = [((0, 0), (1, 0), 0.7), ((0, 1), (1, 0), 0.7)];
         let rows = run(&[2, 1], &[vec![(1, 0), (0, 0), (0, 1)]], &pairs);
@@ -611,7 +650,7 @@ mod tests {
         let n = EXACT_LINKAGE_MAX_DOCUMENTS as u32 + 8;
         let lens = vec![1; n as usize];
         let key = |r: SegRef| r.0 as u64;
-        let rule = JoinRule { pair_min: 0.5, row_min: 0.1 };
+        let rule = JoinRule { pair_min: 0.5, row_min: 0.1, attach_min: 0.5 };
         // Every pair a candidate: one row of all documents.
         let all: Vec<(SegRef, SegRef, f32)> =
             (0..n).flat_map(|a| (a + 1..n).map(move |b| ((a, 0), (b, 0), 0.9))).collect();
