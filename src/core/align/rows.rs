@@ -205,8 +205,8 @@ struct Row {
 ///   progress (told the share of segments clustered, as components finish).
 ///
 /// Rows are only ever joined along a proposed join (a pair at `pair_min` or more, or at
-/// `attach_min` or more towards a row of two or more, or a merge unit), so each connected component of those is clustered on its own, the
-/// components in parallel, largest first.
+/// `attach_min` or more towards a row of two or more, or a merge unit), so each connected
+/// component of those is clustered on its own, the components in parallel, largest first.
 pub fn cluster(
     doc_lens: &[usize],
     units: &[Vec<SegRef>],
