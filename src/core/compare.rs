@@ -4,6 +4,7 @@
 //! read → segment → classify (per document, in parallel) → align (candidates, pair
 //! model, rows) → wording (consensus and differences) and word marks per row.
 
+use crate::core::align::acronyms::Acronyms;
 use crate::core::align::features::{self, Features};
 use crate::core::align::{self, PairRecord};
 use crate::core::classify::{self, SegmentContext};
@@ -67,6 +68,9 @@ fn compare_full(
     progress.report(Stage::Segmenting, 0.0);
     let done = AtomicUsize::new(0);
     let semantic = StaticModel::bundled().ok();
+    let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    let acronyms = Acronyms::learn(&texts);
+    drop(texts);
     let analysed: Vec<Option<Analysed>> = inputs
         .par_iter()
         .enumerate()
@@ -74,7 +78,7 @@ fn compare_full(
             if cancelled() {
                 return None;
             }
-            let r = analyse(i, input, tax, semantic);
+            let r = analyse(i, input, tax, semantic, &acronyms);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.report(Stage::Segmenting, n as f32 / inputs.len() as f32);
             Some(r)
@@ -168,7 +172,13 @@ struct Analysed {
     pieces: Vec<Vec<u32>>,
 }
 
-fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy, semantic: Option<&StaticModel>) -> Analysed {
+fn analyse(
+    index: usize,
+    input: &DocumentInput,
+    tax: &Taxonomy,
+    semantic: Option<&StaticModel>,
+    acronyms: &Acronyms,
+) -> Analysed {
     let structure = segment::segment(&input.text);
     let ctx: Vec<SegmentContext<'_>> = structure
         .segments
@@ -197,7 +207,7 @@ fn analyse(index: usize, input: &DocumentInput, tax: &Taxonomy, semantic: Option
             let run_in = s.label.as_deref().filter(|l| l.chars().any(char::is_alphabetic));
             let labelled = run_in.map(|l| format!("{l} {raw}"));
             let words = labelled.as_deref().unwrap_or(raw);
-            let (stems, plain) = features::segment_terms(words, &parties);
+            let (stems, plain) = features::segment_terms(words, &parties, acronyms);
             tokens.push(stems);
             pieces.push(semantic.map_or_else(Vec::new, |m| m.tokenize(&plain)));
             Segment {

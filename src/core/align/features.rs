@@ -6,6 +6,7 @@
 //! over all segments of the comparison: template words weigh little, and the object of
 //! a commitment (the *Trans-Caspian* corridor, not the *North–South* one) weighs much.
 
+use crate::core::align::acronyms::Acronyms;
 use crate::core::parties::Parties;
 use crate::core::semantic::DenseVec;
 use crate::core::sparse::SparseVec;
@@ -42,7 +43,10 @@ pub fn names_conflict(a: &Features, b: &Features) -> bool {
 /// party names folded into one token (the TF-IDF vector's terms), and its words for the
 /// semantic vector: all of them (SIF weighting makes little of function words) but the
 /// party names, so "Azerbaijan supports…" and "Kazakhstan supports…" mean the same.
-pub fn segment_terms(raw: &str, parties: &Parties) -> (Vec<String>, String) {
+///
+/// A name that an acronym of the comparison stands for ([`Acronyms`]) is read with the
+/// acronym as well: "the World Trade Organization" as "the WTO World Trade Organization".
+pub fn segment_terms(raw: &str, parties: &Parties, acronyms: &Acronyms) -> (Vec<String>, String) {
     let words = text::words(raw);
     let spans = parties.spans(&words);
     let mut stems = Vec::with_capacity(words.len());
@@ -55,6 +59,9 @@ pub fn segment_terms(raw: &str, parties: &Parties) -> (Vec<String>, String) {
             i += len;
             k += 1;
             continue;
+        }
+        if let Some((_, acronym)) = acronyms.name_at(&words[i..]) {
+            stems.push(text::stem(acronym));
         }
         if !plain.is_empty() {
             plain.push(' ');
@@ -245,6 +252,26 @@ mod tests {
         // `biden` is gone from both, and so is the title: `president` is no name.
         assert_eq!(names[0][0], vec!["outlook"]);
         assert_eq!(names[1][0], vec!["outlook"]);
+    }
+
+    #[test]
+    fn a_name_and_the_acronym_another_document_writes_share_a_term() {
+        let a = "China supports the early accession of Uzbekistan to the WTO.";
+        let b = "The Union supports the accession of Azerbaijan to the World Trade Organization.";
+        let acronyms = Acronyms::learn(&[a, b]);
+        let terms = |t: &str, acr: &Acronyms| segment_terms(t, &Parties::detect(None, t), acr).0;
+        let shared = |acr: &Acronyms| {
+            let (ta, tb) = (terms(a, acr), terms(b, acr));
+            let mut both: Vec<String> = ta.into_iter().filter(|t| tb.contains(t)).collect();
+            both.sort();
+            both.dedup();
+            both
+        };
+        let without = shared(&Acronyms::default());
+        let with: Vec<String> = shared(&acronyms).into_iter().filter(|t| !without.contains(t)).collect();
+        assert_eq!(with, vec![text::stem("wto")], "shared without the acronyms: {without:?}");
+        // The name keeps its own words.
+        assert!(terms(b, &acronyms).contains(&text::stem("organization")));
     }
 
     #[test]

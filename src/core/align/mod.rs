@@ -2,6 +2,7 @@
 //! the rows they form.
 //!
 //! The stages, one file each:
+//! 0. [`acronyms`]: the acronyms the documents write and the names they stand for;
 //! 1. [`features`]: each segment as a TF-IDF vector, with its theme, place and names;
 //! 2. [`candidates`]: the nearest segments of other documents, from one global index;
 //! 3. [`links`]: pairwise evidence per pair of documents (mutual best matches, merges,
@@ -15,6 +16,7 @@
 //! Nothing here assumes two documents, and the rows do not depend on the order the
 //! documents are given in.
 
+pub mod acronyms;
 pub mod candidates;
 pub mod features;
 pub mod links;

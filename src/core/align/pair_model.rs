@@ -36,7 +36,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -4.005, weights: [2.099, 3.326, 1.655, 1.341, 4.115, 4.372, 0.0, 2.608, -0.327, -0.606, 2.099] }
+        Self { bias: -3.989, weights: [2.076, 3.341, 1.659, 1.28, 4.123, 4.303, 0.0, 2.607, -0.334, -0.611, 2.076] }
     }
 }
 

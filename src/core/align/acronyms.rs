@@ -1,0 +1,199 @@
+//! Acronyms and the names they stand for, learnt from the comparison's own text.
+//!
+//! One statement writes "the WTO", another "the World Trade Organization"; one news
+//! report "the U.N.", the declaration it reports "the United Nations". To the words
+//! these share nothing. An acronym is matched to a name when some document of the
+//! comparison writes the acronym in capitals and some document (the same or another)
+//! writes a run of capitalised words whose initials spell it ("Belt and Road Initiative"
+//! → BRI, with `and`, `of`, `for`, `the`, `on`, `in` allowed between them). Where a
+//! segment writes the name, the aligner reads the acronym as well, as one more term: the
+//! name keeps its own words ("Fulbright University Vietnam" still says *university*),
+//! and the acronym's words are not spread into sentences that only write the acronym
+//! ("United Nations" would stem to *nation*, as "national" does).
+//!
+//! Nothing is listed by hand: what an acronym means is what the documents say it means.
+//! An acronym whose initials fit two different names in the comparison ("DC":
+//! *Department of Commerce*, *Defense Cooperation*) is ambiguous and left as it is.
+
+use crate::core::fast_hash::FxHashMap;
+use crate::core::text;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// Longest acronym read, in letters: longer capitals are words set in capitals
+/// ("PARTNERSHIP" in a heading), not acronyms.
+const MAX_LETTERS: usize = 6;
+
+/// Lower-case words allowed inside a name without giving a letter of its acronym.
+const CONNECTORS: [&str; 6] = ["of", "and", "for", "the", "on", "in"];
+
+/// The acronyms of a comparison and the names they stand for.
+#[derive(Debug, Clone, Default)]
+pub struct Acronyms {
+    /// Acronym (lower case, no dots) → the lower-case words of its name.
+    names: HashMap<String, Vec<String>>,
+    /// First word of a name → (the name's words, its acronym), longest name first.
+    by_first: FxHashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Acronyms {
+    /// Learns the acronyms that the documents `texts` write and spell out.
+    pub fn learn(texts: &[&str]) -> Self {
+        let in_capitals: HashSet<String> = texts.par_iter().map(|t| written(t)).flatten().collect();
+        if in_capitals.is_empty() {
+            return Self::default();
+        }
+        let found: Vec<Vec<(String, Vec<String>)>> = texts.par_iter().map(|t| spelt_out(t, &in_capitals)).collect();
+        let mut names: HashMap<String, Option<Vec<String>>> = HashMap::new();
+        for (key, name) in found.iter().flatten() {
+            match names.get_mut(key) {
+                None => {
+                    names.insert(key.clone(), Some(name.clone()));
+                }
+                // Two names for one acronym: ambiguous.
+                Some(known) if known.as_ref() != Some(name) => *known = None,
+                Some(_) => {}
+            }
+        }
+        let names: HashMap<String, Vec<String>> = names.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+        for (key, name) in &names {
+            by_first.entry(name[0].clone()).or_default().push((name.clone(), key.clone()));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        }
+        Self { names, by_first }
+    }
+
+    /// Whether no acronym was learnt.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// When `words` (lower case, as [`crate::core::text::words`] gives them) begin with a
+    /// name an acronym stands for: the name's length in words, and the acronym.
+    pub fn name_at(&self, words: &[String]) -> Option<(usize, &str)> {
+        if self.by_first.is_empty() {
+            return None;
+        }
+        let list = self.by_first.get(words.first()?)?;
+        list.iter().find(|(name, _)| words.starts_with(name)).map(|(name, key)| (name.len(), key.as_str()))
+    }
+
+    /// The words of the name `acronym` (lower case, no dots) stands for.
+    pub fn name_of(&self, acronym: &str) -> Option<&[String]> {
+        self.names.get(acronym).map(Vec::as_slice)
+    }
+}
+
+/// The acronyms `text` writes: two to six capitals (`WTO`), or single capitals each
+/// followed by a dot (`U.N.`), as lower case without dots. Roman numerals (`II`, `XIV`)
+/// number things and are not acronyms.
+fn written(text: &str) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter_map(|w| {
+            let w = w.trim_end_matches('.');
+            let dotted =
+                w.contains('.') && w.split('.').all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+            let capitals = (2..=MAX_LETTERS).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+            let roman = w.chars().all(|c| "IVXLCDM".contains(c));
+            ((dotted || capitals) && !roman).then(|| w.replace('.', "").to_lowercase())
+        })
+        .collect()
+}
+
+/// Every name `text` spells out whose initials make one of the acronyms `written`, with
+/// that acronym: each stretch of two to six capitalised words (connectors allowed between
+/// them) within a run of such words separated only by spaces or hyphens. The name's words
+/// are as [`text::words`] gives them, as the aligner reads segments.
+fn spelt_out(text: &str, written: &HashSet<String>) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<(String, Vec<String>)>| {
+        // A connector at the end is not part of the name.
+        while run.last().is_some_and(|w| CONNECTORS.contains(w)) {
+            run.pop();
+        }
+        let capitals: Vec<usize> = (0..run.len()).filter(|&k| !CONNECTORS.contains(&run[k])).collect();
+        for (a, &start) in capitals.iter().enumerate() {
+            for &end in capitals.iter().skip(a + 1).take(MAX_LETTERS - 1) {
+                let words = &run[start..=end];
+                let key: String = words
+                    .iter()
+                    .filter(|w| !CONNECTORS.contains(w))
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if written.contains(&key) {
+                    out.push((key, text::words(&words.join(" "))));
+                }
+            }
+        }
+        run.clear();
+    };
+    let mut rest = text;
+    loop {
+        let start = rest.find(char::is_alphabetic);
+        let Some(start) = start else { break };
+        let gap = &rest[..start];
+        let tail = &rest[start..];
+        let end = tail.find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).unwrap_or(tail.len());
+        let word = tail[..end].trim_end_matches(['\'', '’']);
+        rest = &tail[end..];
+        if !gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}' || c == '\u{2013}') {
+            flush(&mut run, &mut out);
+        }
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        if capitalised || (!run.is_empty() && CONNECTORS.contains(&word)) {
+            run.push(word);
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_one_document_writes_takes_the_name_another_spells_out() {
+        let a = "China supports the early accession of Uzbekistan to the WTO.";
+        let b = "The Parties support the World Trade Organization. They back the Belt and Road Initiative.";
+        let c = "The BRI and the U.N. were discussed, with the United Nations and the People’s Liberation Army (PLA).";
+        let acr = Acronyms::learn(&[a, b, c]);
+        let name = |k: &str| acr.name_of(k).map(|n| n.join(" "));
+        assert_eq!(name("wto").as_deref(), Some("world trade organization"));
+        assert_eq!(name("bri").as_deref(), Some("belt and road initiative"));
+        assert_eq!(name("un").as_deref(), Some("united nations"));
+        // Runs of capitals nobody writes as an acronym are not learnt.
+        assert_eq!(name("pstw"), None);
+        let words = |t: &str| t.split(' ').map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(acr.name_at(&words("world trade organization at its core")), Some((3, "wto")));
+        assert_eq!(acr.name_at(&words("world trade")), None);
+        // A name with a possessive is read as the aligner reads the segment's words.
+        assert_eq!(acr.name_at(&text::words("the People's Liberation Army")[1..]), Some((3, "pla")));
+        assert_eq!(acr.name_at(&words("the world trade organization")), None, "only where the name begins");
+    }
+
+    #[test]
+    fn an_acronym_with_two_names_and_roman_numerals_are_left_alone() {
+        let a = "The DC will meet. See Chapter II and the International Import Expo.";
+        let b = "The Department of Commerce and the Defense Cooperation office agreed.";
+        let acr = Acronyms::learn(&[a, b]);
+        assert_eq!(acr.name_of("dc"), None, "two names fit DC");
+        assert_eq!(acr.name_of("ii"), None, "a Roman numeral");
+        assert!(acr.is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_run_across_punctuation() {
+        // "Kazakhstan. Trade Organization" is no name: the full stop ends the run.
+        let acr = Acronyms::learn(&["Visit to Kazakhstan. Trade Organization rules apply.", "The KTO met."]);
+        assert_eq!(acr.name_of("kto"), None);
+    }
+}
