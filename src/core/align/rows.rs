@@ -5,8 +5,10 @@
 //! Union–find over pairwise links is single linkage: A–B and B–C chain A, B and C into
 //! one row even when A and C have nothing in common, and in a family of twelve
 //! templated statements every clause ends up in one giant row. Here a row grows only
-//! when the *average* probability over all pairs across the two rows being joined (from
-//! the pair model) is at least `row_min`; rows sharing a document are never joined.
+//! when the *average* probability across the two rows being joined (from the pair model)
+//! is at least `row_min`; rows sharing a document are never joined. The average is over
+//! pairs of documents, each counting its best pair of segments: the two or three parts of
+//! a merge state one commitment together, and a counterpart states one of them.
 //! Best joins go first (a lazy priority queue re-scores a stale pair before using it).
 //! Between small rows the average is exact (every cross pair scored); between rows with
 //! more than [`EXACT_LINKAGE_PAIRS`] cross pairs, or in comparisons of more than
@@ -458,13 +460,13 @@ fn cluster_part(segs: &[u32], units: &[&Vec<SegRef>], edge_ids: &[u32], shared: 
             continue;
         }
         let singles = rows[rx].members.len() == 1 && rows[ry].members.len() == 1;
-        let (sum, n) = if exact && rows[rx].members.len() * rows[ry].members.len() <= EXACT_LINKAGE_PAIRS {
+        let (sum, n, avg) = if exact && rows[rx].members.len() * rows[ry].members.len() <= EXACT_LINKAGE_PAIRS {
             exact_linkage(&rows[rx].members, &rows[ry].members, prob)
         } else {
             let s = rows[rx].adjacent.get(&(ry as u32)).map_or(0.0, |&a| a as f64);
-            (s, (rows[rx].members.len() * rows[ry].members.len()) as f64)
+            let n = (rows[rx].members.len() * rows[ry].members.len()) as f64;
+            (s, n, if n > 0.0 { (s / n) as f32 } else { 0.0 })
         };
-        let avg = if n > 0.0 { (sum / n) as f32 } else { 0.0 };
         if avg < if singles { pair_min } else { row_min } {
             refused.insert(pair, versions);
             continue;
@@ -552,15 +554,26 @@ fn share_a_document(a: &Row, b: &Row) -> bool {
     }
 }
 
-/// Sum and count of probabilities over all cross pairs of two rows.
-fn exact_linkage(x: &[SegRef], y: &[SegRef], prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync)) -> (f64, f64) {
+/// Sum and count of probabilities over all cross pairs of two rows (for the row's
+/// confidence), and the linkage that decides the join: the mean over pairs of documents
+/// of their best pair of segments.
+fn exact_linkage(x: &[SegRef], y: &[SegRef], prob: &(dyn Fn(SegRef, SegRef) -> f32 + Sync)) -> (f64, f64, f32) {
     let mut sum = 0.0;
+    // Per pair of documents, the best pair of their segments: the parts of a merge
+    // state one commitment together, and a counterpart matches one of them.
+    let mut best: Vec<((u32, u32), f32)> = Vec::new();
     for &a in x {
         for &b in y {
-            sum += prob(a, b) as f64;
+            let p = prob(a, b);
+            sum += p as f64;
+            match best.iter_mut().find(|e| e.0 == (a.0, b.0)) {
+                Some(e) => e.1 = e.1.max(p),
+                None => best.push(((a.0, b.0), p)),
+            }
         }
     }
-    (sum, (x.len() * y.len()) as f64)
+    let avg = if best.is_empty() { 0.0 } else { best.iter().map(|e| e.1).sum::<f32>() / best.len() as f32 };
+    (sum, (x.len() * y.len()) as f64, avg)
 }
 
 #[cfg(test)]
@@ -636,6 +649,25 @@ mod tests {
         let p = table(&weak);
         let rows = cluster(&[1, 1, 1, 1], &[], &weak, &p, &key, rule, quiet()).expect("done");
         assert_eq!(rows.len(), 2, "{rows:?}");
+    }
+
+    #[test]
+    fn a_sentence_joins_a_merge_on_the_part_it_states() {
+        // Document 0 states in two sentences what document 1 states in one (a merge
+        // unit). Document 2 states the first part only: 0.9 with it, nothing with the
+        // second, 0.6 with the whole. Over every cross pair the mean is 0.5; per pair of
+        // documents, the best of each, it is 0.75.
+        let rule = JoinRule { pair_min: 0.5, row_min: 0.55, attach_min: 0.5 };
+        let pairs = [((0, 0), (1, 0), 0.8), ((0, 1), (1, 0), 0.8), ((2, 0), (0, 0), 0.9), ((2, 0), (1, 0), 0.6)];
+        let p = table(&pairs);
+        let key = |r: SegRef| (r.0 * 1000 + r.1) as u64;
+        let unit = vec![(1, 0), (0, 0), (0, 1)];
+        let rows = cluster(&[2, 1, 1], &[unit], &pairs, &p, &key, rule, quiet()).expect("done");
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        // The row's confidence stays the mean over all its pairs of segments.
+        let all = [0.8, 0.8, 0.9, 0.0, 0.6];
+        let mean = all.iter().sum::<f32>() / all.len() as f32;
+        assert!((rows[0].confidence - mean).abs() < 1e-6, "{} vs {mean}", rows[0].confidence);
     }
 
     #[test]
