@@ -39,7 +39,20 @@ pub struct Acronyms {
 impl Acronyms {
     /// Learns the acronyms that the documents `texts` write and spell out.
     pub fn learn(texts: &[&str]) -> Self {
-        let in_capitals: HashSet<String> = texts.par_iter().map(|t| written(t)).flatten().collect();
+        let mut in_capitals: HashSet<String> = texts.par_iter().map(|t| written(t)).flatten().collect();
+        // A word some text writes in lower case is a word set in capitals ("TRADE AND
+        // INVESTMENT" in a heading), not an acronym.
+        let words: HashSet<String> = texts
+            .par_iter()
+            .map(|t| {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && in_capitals.contains(*w))
+                    .map(str::to_owned)
+                    .collect::<HashSet<String>>()
+            })
+            .flatten()
+            .collect();
+        in_capitals.retain(|a| !words.contains(a));
         if in_capitals.is_empty() {
             return Self::default();
         }
@@ -187,6 +200,8 @@ mod tests {
         let acr = Acronyms::learn(&[a, b]);
         assert_eq!(acr.name_of("dc"), None, "two names fit DC");
         assert_eq!(acr.name_of("ii"), None, "a Roman numeral");
+        let c = "TRADE AND INVESTMENT. The Agreement on National Development and trade.";
+        assert_eq!(Acronyms::learn(&[c]).name_of("and"), None, "a word set in capitals");
         assert!(acr.is_empty());
     }
 
