@@ -80,8 +80,9 @@ pub struct AlignOptions {
     /// model the threshold that maximises F1 is half the F1 attainable (Lipton, Elkan &
     /// Naryanaswamy 2014), so below one half; cross-validation chose 0.3.
     pub pair_min: f32,
-    /// Least average pair probability over all pairs across two rows, one of them of two
-    /// or more segments, for them to be joined: a segment joins a row on its average
+    /// Least average pair probability across two rows, one of them of two or more
+    /// segments, for them to be joined (over pairs of documents, each counting its best
+    /// pair of segments: the parts of a merge state one commitment together): a segment joins a row on its average
     /// with the whole row, not on its best link, so A–B and B–C chain A, B and C only
     /// when B–C alone carries the average over A–C as well. Lower than `pair_min`: in
     /// a row of many documents some wordings are far apart (cross-validation chose it;

@@ -52,7 +52,9 @@ pub const EXACT_LINKAGE_MAX_DOCUMENTS: usize = 32;
 pub struct JoinRule {
     /// Least probability for two lone segments to be paired.
     pub pair_min: f32,
-    /// Least average probability over all cross pairs to join rows of more.
+    /// Least average probability across two rows, one of them of two or more, to join
+    /// them (over pairs of documents, each its best pair of segments, where the average
+    /// is exact; over all cross pairs of segments otherwise).
     pub row_min: f32,
     /// Least probability for a pair to propose joining a row of two or more segments
     /// (the join itself still needs `row_min` on average).
