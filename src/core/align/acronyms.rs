@@ -71,7 +71,9 @@ impl Acronyms {
         let names: HashMap<String, Vec<String>> = names.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
         let mut by_first: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for (key, name) in &names {
-            by_first.entry(name[0].clone()).or_default().push((name.clone(), key.clone()));
+            if let Some(first) = name.first() {
+                by_first.entry(first.clone()).or_default().push((name.clone(), key.clone()));
+            }
         }
         for list in by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
