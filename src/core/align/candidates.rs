@@ -9,8 +9,8 @@
 
 use crate::core::align::features::Features;
 use crate::core::align::{SegRef, at, seg_ref};
+use crate::core::fast_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Nearest distinct vectors kept for each distinct vector: enough for a clause's
 /// rewordings in a family of templated documents.
@@ -52,7 +52,7 @@ pub struct Candidates {
 /// Finds the candidates of every segment. `cancel` is polled between blocks of work.
 pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Option<Candidates> {
     // Distinct vectors, keyed by their exact entries.
-    let mut vid_of: HashMap<Vec<(u32, u32)>, usize> = HashMap::new();
+    let mut vid_of: HashMap<Vec<(u32, u32)>, usize> = HashMap::default();
     let mut reps: Vec<SegRef> = Vec::new();
     let mut seg_vid: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
@@ -73,7 +73,7 @@ pub fn find(docs: &[Vec<Features>], cancel: &(dyn Fn() -> bool + Sync)) -> Optio
     let nv = reps.len();
 
     // Inverted index over distinct vectors.
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::default();
     for vid in 0..nv {
         for &(t, w) in vec_of(vid).entries() {
             postings.entry(t).or_default().push((vid, w));

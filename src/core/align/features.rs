@@ -7,12 +7,13 @@
 //! a commitment (the *Trans-Caspian* corridor, not the *North–South* one) weighs much.
 
 use crate::core::align::acronyms::Acronyms;
+use crate::core::fast_hash::FxHashMap as HashMap;
 use crate::core::parties::Parties;
 use crate::core::semantic::DenseVec;
 use crate::core::sparse::SparseVec;
 use crate::core::text;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A segment as the aligner sees it.
 #[derive(Debug, Clone, Default)]
@@ -78,7 +79,7 @@ pub fn segment_terms(raw: &str, parties: &Parties, acronyms: &Acronyms) -> (Vec<
 
 /// IDF-weighted, normalised vectors from token lists (one list per segment, per document).
 pub fn vectorise(docs: &[Vec<Vec<String>>]) -> Vec<Vec<SparseVec>> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut total = 0usize;
     for seg in docs.iter().flatten() {
@@ -203,7 +204,7 @@ pub fn proper_names(texts: &[Vec<&str>], whole_texts: &[&str]) -> Vec<Vec<Vec<St
                 .collect()
         })
         .collect();
-    let mut documents_writing: HashMap<String, usize> = HashMap::new();
+    let mut documents_writing: HashMap<String, usize> = HashMap::default();
     for doc in &names {
         let mut own: Vec<&String> = doc.iter().flatten().collect();
         own.sort_unstable();

@@ -7,9 +7,9 @@
 use crate::core::align::candidates::Candidates;
 use crate::core::align::features::{Features, names_conflict};
 use crate::core::align::{AlignOptions, SegRef, seg_ref};
+use crate::core::fast_hash::FxHashMap as HashMap;
 use crate::core::sparse::SparseVec;
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Similarity below which a names conflict keeps two segments apart.
 pub const CONFLICT_OVERRIDE: f32 = 0.5;
@@ -260,7 +260,7 @@ fn pair_links(
         }
     }
     // One link per segment pair; the first found (mutual or merge) wins over duplicate.
-    let mut seen: HashMap<(usize, usize), ()> = HashMap::new();
+    let mut seen: HashMap<(usize, usize), ()> = HashMap::default();
     out.retain(|l| seen.insert((l.0, l.1), ()).is_none());
     out.sort_by_key(|l| (l.0, l.1));
     out

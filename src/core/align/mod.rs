@@ -26,9 +26,9 @@ pub mod rows;
 use crate::core::align::features::Features;
 use crate::core::align::links::{Link, LinkKind};
 use crate::core::align::pair_model::PairModel;
+use crate::core::fast_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// Stars are looked for in comparisons of up to this many documents: in a corpus of a
@@ -250,7 +250,7 @@ pub fn align(
 /// Each with the mean probability of its parts.
 fn merge_units(links: &[Link], prob: &dyn Fn(SegRef, SegRef) -> f32, row_min: f32) -> Vec<(f32, Vec<SegRef>)> {
     // (whole, document of the parts) → parts.
-    let mut parts: HashMap<(SegRef, u32), Vec<SegRef>> = HashMap::new();
+    let mut parts: HashMap<(SegRef, u32), Vec<SegRef>> = HashMap::default();
     for l in links.iter().filter(|l| l.kind == LinkKind::Merge) {
         parts.entry((l.a, l.b.0)).or_default().push(l.b);
         parts.entry((l.b, l.a.0)).or_default().push(l.a);
