@@ -4,10 +4,6 @@ use clap::Parser;
 use counterpart::cli::{self, Cli, Command, ReportArgs};
 use std::process::ExitCode;
 
-/// mimalloc rather than the system allocator: see `Cargo.toml`.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
