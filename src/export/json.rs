@@ -9,10 +9,8 @@ use super::ReportContext;
 use crate::core::Status;
 use crate::core::corrections::Correction;
 use crate::core::{Comparison, Row};
-use rayon::prelude::*;
-use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
-use serde_json::value::RawValue;
 use std::io::Write;
 
 /// The report's `format` field.
@@ -33,77 +31,6 @@ where
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq((self.0)())
     }
-}
-
-/// A JSON array of `make(0)`, …, `make(len - 1)`, rendered on all cores a block at a
-/// time and written in order: the documents and rows of a thousand-document report are
-/// 400 MB of pretty JSON, which one core took seconds to render. Each element is
-/// rendered on its own with serde_json's pretty printer and indented for its place: an
-/// array that is a field of the report (two levels deep). JSON strings hold no raw line
-/// breaks, so indenting after each one cannot change a string.
-struct ParSeq<F> {
-    len: usize,
-    make: F,
-}
-
-/// Elements rendered at once: a block of a thousand-document report's rows is a few
-/// megabytes, and blocks keep both cores busy.
-const PAR_SEQ_BLOCK: usize = 256;
-/// Below this many elements the array is written directly (the same bytes): a thread
-/// pool and a second pass cost more than they save for a report of a few documents.
-const PAR_SEQ_MIN: usize = 64;
-/// Indentation of an element of [`ParSeq`]: a field of the report's top-level object.
-const PAR_SEQ_INDENT: &[u8] = b"    ";
-
-impl<F, O> Serialize for ParSeq<F>
-where
-    F: Fn(usize) -> O + Sync,
-    O: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.len < PAR_SEQ_MIN {
-            return s.collect_seq((0..self.len).map(&self.make));
-        }
-        let mut seq = s.serialize_seq(Some(self.len))?;
-        // One thread renders the blocks (each on all cores) while this one writes the
-        // block before: the writing is not left waiting for the rendering. If writing
-        // fails, the receiver goes and the renderer stops at its next block.
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Box<RawValue>, serde_json::Error>>>(1);
-            scope.spawn(move || {
-                for start in (0..self.len).step_by(PAR_SEQ_BLOCK) {
-                    let block = start..(start + PAR_SEQ_BLOCK).min(self.len);
-                    let rendered = block.into_par_iter().map(|k| render_indented(&(self.make)(k))).collect();
-                    if tx.send(rendered).is_err() {
-                        return;
-                    }
-                }
-            });
-            for rendered in rx {
-                for r in rendered {
-                    seq.serialize_element(&r.map_err(S::Error::custom)?)?;
-                }
-            }
-            Ok(())
-        })?;
-        seq.end()
-    }
-}
-
-/// One value as pretty JSON, each line after the first indented by [`PAR_SEQ_INDENT`].
-fn render_indented<T: Serialize>(value: &T) -> Result<Box<RawValue>, serde_json::Error> {
-    let plain = serde_json::to_vec_pretty(value)?;
-    let mut out = Vec::with_capacity(plain.len() + plain.len() / 8);
-    for (k, line) in plain.split(|&b| b == b'\n').enumerate() {
-        if k > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(PAR_SEQ_INDENT);
-        }
-        out.extend_from_slice(line);
-    }
-    // serde_json wrote UTF-8 and only ASCII was added.
-    let text = String::from_utf8(out).map_err(serde_json::Error::custom)?;
-    RawValue::from_string(text)
 }
 
 /// Serialises the (key, value) pairs a closure's iterator yields as a JSON object,
@@ -268,42 +195,33 @@ impl Serialize for ReportOut<'_> {
         st.serialize_field("themes", &Seq(|| tax.themes.iter().map(|t| ThemeOut { id: &t.id, label: &t.label })))?;
         st.serialize_field(
             "documents",
-            &ParSeq {
-                len: c.documents.len(),
-                make: |k: usize| {
-                    let d = &c.documents[k];
-                    DocumentOut {
-                        id: &d.id,
-                        title: &d.title,
-                        source: &d.source,
-                        column_title: ctx.titles.get(k).map(String::as_str).filter(|t| *t != d.title),
-                        segments: Seq(move || {
-                            d.segments.iter().map(move |s| SegmentOut {
-                                id: &s.id,
-                                section: d.section_of(s),
-                                start: s.byte_range.start,
-                                end: s.byte_range.end,
-                                text: &s.text,
-                                theme: &tax.themes[s.theme].id,
-                                themes: Seq(move || {
-                                    s.scores
-                                        .iter()
-                                        .map(move |&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
-                                }),
-                                theme_by_user: s.theme_by_user,
-                                origin: s.origin.map(|o| o.to_string()),
-                                label: s.label.as_deref(),
-                            })
-                        }),
-                    }
-                },
-            },
+            &Seq(|| {
+                c.documents.iter().enumerate().map(|(k, d)| DocumentOut {
+                    id: &d.id,
+                    title: &d.title,
+                    source: &d.source,
+                    column_title: ctx.titles.get(k).map(String::as_str).filter(|t| *t != d.title),
+                    segments: Seq(move || {
+                        d.segments.iter().map(move |s| SegmentOut {
+                            id: &s.id,
+                            section: d.section_of(s),
+                            start: s.byte_range.start,
+                            end: s.byte_range.end,
+                            text: &s.text,
+                            theme: &tax.themes[s.theme].id,
+                            themes: Seq(move || {
+                                s.scores.iter().map(move |&(t, w)| ScoreOut { id: &tax.themes[t].id, score: round(w) })
+                            }),
+                            theme_by_user: s.theme_by_user,
+                            origin: s.origin.map(|o| o.to_string()),
+                            label: s.label.as_deref(),
+                        })
+                    }),
+                })
+            }),
         )?;
         let order = by_id(c);
-        st.serialize_field(
-            "rows",
-            &ParSeq { len: c.rows.len(), make: |k: usize| RowOut { ctx, row: &c.rows[k], order: &order } },
-        )?;
+        st.serialize_field("rows", &Seq(|| c.rows.iter().map(|row| RowOut { ctx, row, order: &order })))?;
         st.serialize_field(
             "corrections",
             &Seq(|| {
@@ -320,49 +238,5 @@ impl Serialize for ReportOut<'_> {
         )?;
         st.serialize_field("notes", &Seq(|| ctx.notes.iter().map(|(segment, text)| NoteOut { segment, text })))?;
         st.end()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Serialize)]
-    struct Item {
-        id: String,
-        text: &'static str,
-        parts: Vec<Vec<u32>>,
-        empty: Vec<u32>,
-    }
-
-    fn item(k: usize) -> Item {
-        Item { id: format!("d{k}"), text: "one line\nand \"another\"", parts: vec![vec![1, 2], vec![]], empty: vec![] }
-    }
-
-    /// A report-like object: one field holding an array of `n` items.
-    fn written(n: usize, parallel: bool) -> String {
-        #[derive(Serialize)]
-        struct Report<T> {
-            format: &'static str,
-            items: T,
-        }
-        let out = if parallel {
-            serde_json::to_string_pretty(&Report { format: "x", items: ParSeq { len: n, make: item } })
-        } else {
-            serde_json::to_string_pretty(&Report { format: "x", items: Seq(|| (0..n).map(item)) })
-        };
-        out.expect("serialises")
-    }
-
-    #[test]
-    fn an_array_rendered_in_parallel_is_the_same_bytes_as_one_written_directly() {
-        // Enough elements for the parallel path and more than one block.
-        let n = PAR_SEQ_BLOCK * 2 + 3;
-        assert!(n >= PAR_SEQ_MIN);
-        let direct = written(n, false);
-        assert!(direct.contains("\n    {\n      \"id\": \"d0\""), "{}", &direct[..200]);
-        assert_eq!(written(n, true), direct);
-        // The direct path for a small array too.
-        assert_eq!(written(3, true), written(3, false));
     }
 }
