@@ -7,6 +7,8 @@
 //! under, what the rest of its section is about, and its neighbours in the same
 //! paragraph add a share of their own scores. The
 //! primary theme is the best score; with no evidence at all it is the fallback theme.
+//! Reported speech (a quotation, what commentators say) is news framing: its primary
+//! theme is the fallback, and the theme its words name is kept as its `subject`.
 //! Every contribution is kept as [`Evidence`], so the window can say *why*.
 
 use crate::core::taxonomy::Taxonomy;
@@ -33,6 +35,32 @@ const SECTION_WEIGHT: f32 = 0.5;
 const ADJUNCT_WEIGHT: f32 = 0.4;
 /// Words that turn a sentence to examples or means (see [`ADJUNCT_WEIGHT`]).
 const ADJUNCT_MARKERS: [&str; 4] = ["including", "through", "via", "notably"];
+/// How much reported speech counts for the fallback theme, as a multiple of all the
+/// sentence's other evidence: enough to make it the primary theme (two thirds of the
+/// scores), while the themes the words name stay as secondary ones.
+const REPORTED_SPEECH_WEIGHT: f32 = 2.0;
+/// Who comments on an event in a news report rather than acting in it. Officials are
+/// not among them: "officials said the declaration commits the two sides to …" reports
+/// a commitment.
+const COMMENTATORS: [&str; 14] = [
+    "analyst",
+    "analysts",
+    "commentator",
+    "commentators",
+    "critic",
+    "critics",
+    "diplomat",
+    "diplomats",
+    "economist",
+    "economists",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+];
+/// Verbs of saying that attribute the sentence to its subject.
+const SAYING: [&str; 12] =
+    ["argue", "argued", "argues", "believe", "believes", "noted", "said", "say", "says", "told", "warn", "warned"];
 /// How much a run-in label (`Agricultural Market Access:`) counts: it names the item the
 /// way a heading names a section, for the labelled sentence and the rest of its item.
 const LABEL_WEIGHT: f32 = 1.0;
@@ -70,6 +98,10 @@ pub struct Evidence {
 pub struct Classification {
     /// Index of the primary theme.
     pub theme: usize,
+    /// The theme its words and context name: the primary theme, except for reported
+    /// speech ([`is_reported_speech`]), whose primary theme is the fallback. The aligner
+    /// compares sentences by it: two quotations are not alike for being quotations.
+    pub subject: usize,
     /// Normalised scores (summing to 1), highest first; only themes with a score.
     pub scores: Vec<(usize, f32)>,
     /// Why.
@@ -285,9 +317,37 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
                 }
             }
         }
-        out.push(decide(taxonomy, &scores, evidence));
+        let subject = decide(taxonomy, &scores, Vec::new()).theme;
+        if is_reported_speech(seg.text) {
+            let others: f32 = scores.iter().sum();
+            let weight = REPORTED_SPEECH_WEIGHT * others.max(1.0);
+            scores[taxonomy.fallback] += weight;
+            evidence.push(Evidence {
+                theme: taxonomy.fallback,
+                term: Cow::Borrowed("reported speech (a quotation, or what commentators say)"),
+                weight,
+                source: EvidenceSource::Sentence,
+            });
+        }
+        out.push(Classification { subject, ..decide(taxonomy, &scores, evidence) });
     }
     out
+}
+
+/// Whether a sentence reports what someone says about the event rather than stating a
+/// commitment: it opens with a quotation ("“Kazakhstan is Hungary’s most important
+/// partner …,” Mr. Orbán said"), or commentators say it ("Analysts said the summit
+/// confirmed …"). In a news report such framing is `general`, whatever it mentions.
+pub fn is_reported_speech(text: &str) -> bool {
+    if text.trim_start().starts_with(['“', '"', '«', '„']) {
+        return true;
+    }
+    let words = text::words(text);
+    words.iter().enumerate().any(|(k, w)| {
+        COMMENTATORS.contains(&w.as_str())
+            && (words[k + 1..].iter().any(|v| SAYING.contains(&v.as_str()))
+                || k > 0 && words[k - 1] == "to" && k > 1 && words[k - 2] == "according")
+    })
 }
 
 fn decide(taxonomy: &Taxonomy, scores: &[f32], evidence: Vec<Evidence>) -> Classification {
@@ -298,7 +358,7 @@ fn decide(taxonomy: &Taxonomy, scores: &[f32], evidence: Vec<Evidence>) -> Class
     if ranked.is_empty() {
         ranked.push((taxonomy.fallback, 1.0));
     }
-    Classification { theme, scores: ranked, evidence }
+    Classification { theme, subject: theme, scores: ranked, evidence }
 }
 
 #[cfg(test)]
@@ -318,6 +378,28 @@ mod tests {
         assert_eq!(theme_of("China supports the Trans-Caspian International Transport Route.", None), "transport");
         assert_eq!(theme_of("The Azerbaijani side adheres to the one-China principle.", None), "politics");
         assert_eq!(theme_of("The Parties will strengthen cooperation within the SCO and BRICS.", None), "multilateral");
+    }
+
+    #[test]
+    fn quotations_and_commentators_are_general_and_keep_the_subject_they_name() {
+        let tax = Taxonomy::default();
+        let id = |t: usize| tax.themes[t].id.as_str();
+        let one = |text: &str| {
+            classify_document(&tax, &[SegmentContext { text, heading: None, paragraph: 0, label: None }]).remove(0)
+        };
+        let quote = one("“Our joint fight against terrorism and extremism will continue,” the President said.");
+        assert_eq!((id(quote.theme), id(quote.subject)), ("general", "security"));
+        assert!(quote.scores.iter().any(|&(t, _)| id(t) == "security"), "{:?}", quote.scores);
+        let analysts = one("Analysts said the two armies will hold more joint military exercises.");
+        assert_eq!((id(analysts.theme), id(analysts.subject)), ("general", "security"));
+        // Officials report what was agreed; they are not commentators.
+        let officials = one("Officials said the declaration commits the two sides to doubling bilateral trade.");
+        assert_eq!(id(officials.theme), "trade");
+        // A commitment is its own subject.
+        let plain = one("The Parties will expand bilateral trade.");
+        assert_eq!(plain.theme, plain.subject);
+        assert!(is_reported_speech("Still, according to analysts, the visit changes little."));
+        assert!(!is_reported_speech("The Parties will exchange experts and analysts."));
     }
 
     #[test]

@@ -88,10 +88,12 @@ fn compare_full(
     let mut documents = Vec::with_capacity(inputs.len());
     let mut tokens = Vec::with_capacity(inputs.len());
     let mut pieces = Vec::with_capacity(inputs.len());
+    let mut subjects = Vec::with_capacity(inputs.len());
     for a in analysed.into_iter().flatten() {
         documents.push(a.document);
         tokens.push(a.tokens);
         pieces.push(a.pieces);
+        subjects.push(a.subjects);
     }
 
     progress.report(Stage::Aligning, 0.0);
@@ -110,17 +112,19 @@ fn compare_full(
         .zip(vectors)
         .zip(names)
         .zip(meanings)
-        .map(|(((doc, vecs), names), meanings)| {
+        .zip(subjects)
+        .map(|((((doc, vecs), names), meanings), subjects)| {
             let n = doc.segments.len().max(1) as f32;
             doc.segments
                 .iter()
                 .zip(vecs)
                 .zip(names)
                 .zip(meanings)
+                .zip(subjects)
                 .enumerate()
-                .map(|(i, (((s, vector), names), semantic))| Features {
+                .map(|(i, ((((_, vector), names), semantic), theme))| Features {
                     vector,
-                    theme: s.theme,
+                    theme,
                     position: i as f32 / n,
                     names,
                     semantic,
@@ -170,6 +174,9 @@ struct Analysed {
     tokens: Vec<Vec<String>>,
     /// Per segment: WordPiece ids (the semantic vector's pieces).
     pieces: Vec<Vec<u32>>,
+    /// Per segment: the theme its words name ([`classify::Classification::subject`]),
+    /// which the aligner compares.
+    subjects: Vec<usize>,
 }
 
 fn analyse(
@@ -191,6 +198,7 @@ fn analyse(
         })
         .collect();
     let classes = classify::classify_document(tax, &ctx);
+    let subjects: Vec<usize> = classes.iter().map(|c| c.subject).collect();
     let id = SegmentId::document_id(index);
     let parties = Parties::detect(structure.title.as_deref(), &input.text);
     let mut tokens = Vec::with_capacity(structure.segments.len());
@@ -236,7 +244,7 @@ fn analyse(
         segments,
         parties,
     };
-    Analysed { document: doc, tokens, pieces }
+    Analysed { document: doc, tokens, pieces, subjects }
 }
 
 fn file_stem(source: &str) -> String {
