@@ -582,6 +582,15 @@ mod tests {
     }
 
     #[test]
+    fn the_csce_is_an_organisation_not_security() {
+        // The OSCE's name before 1995, in the recitals of early-1990s agreements.
+        let s = "Having regard to the commitments undertaken under the Final Act of the Conference on Security and \
+                 Cooperation in Europe, signed in Helsinki on August 1, 1975.";
+        assert_eq!(theme_of(s, None), "multilateral");
+        assert_eq!(theme_of("Both Parties are participating States of the CSCE.", None), "multilateral");
+    }
+
+    #[test]
     fn treaty_words_that_stem_like_other_themes_words() {
         // `terminate` is no port terminal, `consultants` are no consultations.
         let s = "Either Party may terminate this Agreement by written notice of termination.";
