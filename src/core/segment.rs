@@ -779,8 +779,11 @@ const ABBREVIATIONS: &[&str] = &[
     "resp", "ref", "op", "viz", "al",
 ];
 
-/// Abbreviations that never end a sentence even before a capital (`e.g. the U.N.`).
-const NEVER_FINAL: &[&str] = &["e.g", "i.e", "eg", "ie", "viz", "cf", "no", "nos", "art", "para", "vs"];
+/// Abbreviations that never end a sentence even before a capital (`e.g. the U.N.`), and
+/// honorifics that stand before a name (`Indonesia, H.E. Joko Widodo`: not a place's
+/// state, as `Washington, D.C.` is).
+const NEVER_FINAL: &[&str] =
+    &["e.g", "i.e", "eg", "ie", "viz", "cf", "no", "nos", "art", "para", "vs", "h.e", "h.m", "h.h", "h.r.h", "h.i.m"];
 
 /// Dotted initialisms of countries and unions, which usually stand before a capitalised
 /// noun (`U.S. President`, `U.N. Charter`) rather than end a sentence.
@@ -1019,6 +1022,15 @@ mod tests {
                 "Trade will reach USD 1.5 billion."
             ]
         );
+    }
+
+    #[test]
+    fn an_honorific_before_a_name_does_not_end_a_sentence() {
+        let t = "The Prime Minister, the Hon. Anthony Albanese MP, and the President of the Republic of Indonesia, \
+                 H.E. Joko Widodo, met in Canberra. They agreed.";
+        assert_eq!(sentences(t).len(), 2, "{:?}", sentences(t));
+        // A district after a place still closes the phrase.
+        assert_eq!(sentences("They met in Washington, D.C. President Biden spoke.").len(), 2);
     }
 
     #[test]
