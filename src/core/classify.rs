@@ -348,11 +348,15 @@ pub fn is_reported_speech(text: &str) -> bool {
     if !COMMENTATORS.iter().any(|c| !c.ends_with('s') && names(c)) {
         return false;
     }
-    let words = text::words(text);
-    words.iter().enumerate().any(|(k, w)| {
-        COMMENTATORS.contains(&w.as_str())
-            && (words[k + 1..].iter().any(|v| SAYING.contains(&v.as_str()))
-                || k > 0 && words[k - 1] == "to" && k > 1 && words[k - 2] == "according")
+    // The commentators say it within one clause: in "… exchange experts in agriculture,
+    // officials said" the experts are the commitment's, and officials speak.
+    text.split([',', ';', ':', '—']).any(|clause| {
+        let words = text::words(clause);
+        words.iter().enumerate().any(|(k, w)| {
+            COMMENTATORS.contains(&w.as_str())
+                && (words[k + 1..].iter().any(|v| SAYING.contains(&v.as_str()))
+                    || k > 1 && words[k - 2] == "according" && words[k - 1] == "to")
+        })
     })
 }
 
@@ -406,6 +410,8 @@ mod tests {
         assert_eq!(plain.theme, plain.subject);
         assert!(is_reported_speech("Still, according to analysts, the visit changes little."));
         assert!(!is_reported_speech("The Parties will exchange experts and analysts."));
+        assert!(!is_reported_speech("The two sides agreed to exchange experts in agriculture, officials said."));
+        assert!(is_reported_speech("A diplomat who asked not to be named said the wording was chosen with care."));
     }
 
     #[test]
