@@ -1,6 +1,8 @@
-//! A fast hasher for the engine's integer keys (segment and row numbers), where the
-//! standard SipHash, built to resist hostile keys, costs more than the work it indexes.
-//! The keys here come from the engine, never from user input.
+//! A fast hasher for the engine's maps (segment and row numbers, term ids, vectors, the
+//! stems and names of the documents' words), where the standard SipHash, built to resist
+//! hostile keys, costs more than the work it indexes. Some keys are words of the
+//! documents: a document written to make FxHash collide could slow a comparison down,
+//! never change its result; the user chooses what to compare.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
