@@ -400,6 +400,21 @@ mod tests {
     }
 
     #[test]
+    fn the_aligner_compares_what_quotations_name_not_that_they_are_quotations() {
+        // Both quotations are `general` (reported speech), but one is about terrorism and
+        // the other about trade: to the pair model their themes differ.
+        let a = "“We will fight terrorism and extremism together,” the President said.";
+        let b = "“We will expand bilateral trade and investment together,” the Minister said.";
+        let inputs = [DocumentInput::from_text("a", a), DocumentInput::from_text("b", b)];
+        let (c, pairs) = compare_with_pairs(&inputs, &CompareOptions::default(), &|_: Stage, _: f32| {});
+        let general = c.taxonomy.fallback;
+        assert!(c.documents.iter().all(|d| d.segments.iter().all(|s| s.theme == general)));
+        let same_theme = crate::core::align::pair_model::FEATURES.iter().position(|f| *f == "same_theme");
+        let pair = pairs.first().expect("the two quotations are candidates");
+        assert_eq!(pair.features[same_theme.expect("feature")], 0.0);
+    }
+
+    #[test]
     fn a_sentence_stated_word_for_word_takes_no_second_part() {
         // Azerbaijan's WTO accession prefers Uzbekistan's word-for-word "multilateral
         // trading system" sentence too, but that sentence is fully stated by its copy:
