@@ -85,8 +85,13 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.84), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 4] =
-    [("news-pair", 0.86, 0.84), ("news-pair-2", 0.78, 0.95), ("treaty-pair", 0.87, 0.97), ("two-years", 0.89, 0.83)];
+const OWN_FLOORS: [(&str, f64, f64); 5] = [
+    ("news-pair", 0.86, 0.84),
+    ("news-pair-2", 0.86, 0.95),
+    ("treaty-pair", 0.88, 0.97),
+    ("two-years", 0.89, 0.83),
+    ("two-years-2", 0.98, 0.95),
+];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)

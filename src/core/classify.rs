@@ -35,10 +35,11 @@ const SECTION_WEIGHT: f32 = 0.5;
 const ADJUNCT_WEIGHT: f32 = 0.4;
 /// Words that turn a sentence to examples or means (see [`ADJUNCT_WEIGHT`]).
 const ADJUNCT_MARKERS: [&str; 4] = ["including", "through", "via", "notably"];
-/// How much reported speech counts for the fallback theme, as a multiple of all the
-/// sentence's other evidence: enough to make it the primary theme (at least two thirds
-/// of the scores), while the themes the words name stay as secondary ones.
-const REPORTED_SPEECH_WEIGHT: f32 = 2.0;
+/// How much framing (reported speech, history) counts for the fallback theme, as a
+/// multiple of all the sentence's other evidence: enough to make it the primary theme
+/// (at least two thirds of the scores), while the themes the words name stay as
+/// secondary ones.
+const FRAMING_WEIGHT: f32 = 2.0;
 /// Who comments on an event in a news report rather than acting in it. Officials are
 /// not among them: "officials said the declaration commits the two sides to …" reports
 /// a commitment.
@@ -61,6 +62,67 @@ const COMMENTATORS: [&str; 14] = [
 /// Verbs of saying that attribute the sentence to its subject.
 const SAYING: [&str; 12] =
     ["argue", "argued", "argues", "believe", "believes", "noted", "said", "say", "says", "told", "warn", "warned"];
+/// How old an event must be, in years before the latest year its document names, for a
+/// sentence that dates it and takes no position to be history: a news report's
+/// background ("The two countries established diplomatic relations in 1972"), not this
+/// visit's events or the targets it sets ("trade of AUD 25 billion by 2025" beside a
+/// 2030 goal). Every value from 10 to 15 marks the same dev and own sentences; 5 also
+/// marks a trade goal of the document before.
+const HISTORY_YEARS: u32 = 10;
+/// Words that take a position or state a commitment: a sentence with one of them is not
+/// history, whatever it dates ("reaffirmed the value of the Fulbright Program,
+/// established in 1948"). Matched as the start of a word (`welcom` → welcomed, welcoming).
+const STANCE_STARTS: [&str; 47] = [
+    "accept",
+    "acknowledg",
+    "affirm",
+    "agree",
+    "aim",
+    "announc",
+    "applaud",
+    "appreciat",
+    "call",
+    "commit",
+    "confirm",
+    "continu",
+    "decid",
+    "deepen",
+    "discuss",
+    "emphasi",
+    "exchang",
+    "expand",
+    "express",
+    "highlight",
+    "hope",
+    "intend",
+    "invit",
+    "launch",
+    "look",
+    "note",
+    "noting",
+    "plan",
+    "pledg",
+    "prais",
+    "promot",
+    "reaffirm",
+    "recall",
+    "recogni",
+    "seek",
+    "sign",
+    "strengthen",
+    "stress",
+    "support",
+    "underlin",
+    "underscor",
+    "urg",
+    "vow",
+    "welcom",
+    "will",
+    "shall",
+    "believ",
+];
+/// Modal verbs that state what is to be done (matched whole: `can` is not `candidacy`).
+const MODALS: [&str; 5] = ["can", "may", "must", "should", "would"];
 /// How much a run-in label (`Agricultural Market Access:`) counts: it names the item the
 /// way a heading names a section, for the labelled sentence and the rest of its item.
 const LABEL_WEIGHT: f32 = 1.0;
@@ -209,6 +271,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
     let labels = item_labels(segments);
     let mut label_cache: Option<(&str, Vec<f32>, Vec<Evidence>)> = None;
     let n_themes = taxonomy.themes.len();
+    let latest_year = segments.iter().flat_map(|s| years(s.text)).max();
     // What each section is about: the sum of its segments' own (normalised) scores.
     let mut run_of = vec![usize::MAX; segments.len()];
     let mut runs: Vec<Vec<f32>> = Vec::new();
@@ -318,13 +381,20 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
             }
         }
         let subject = decide(taxonomy, &scores, Vec::new()).theme;
-        if is_reported_speech(seg.text) {
+        let framing = if is_reported_speech(seg.text) {
+            Some("reported speech (a quotation, or what commentators say)")
+        } else if latest_year.is_some_and(|latest| is_history(seg.text, latest)) {
+            Some("history (a past event, dated, with no commitment)")
+        } else {
+            None
+        };
+        if let Some(term) = framing {
             let others: f32 = scores.iter().sum();
-            let weight = REPORTED_SPEECH_WEIGHT * others.max(1.0);
+            let weight = FRAMING_WEIGHT * others.max(1.0);
             scores[taxonomy.fallback] += weight;
             evidence.push(Evidence {
                 theme: taxonomy.fallback,
-                term: Cow::Borrowed("reported speech (a quotation, or what commentators say)"),
+                term: Cow::Borrowed(term),
                 weight,
                 source: EvidenceSource::Sentence,
             });
@@ -357,6 +427,39 @@ pub fn is_reported_speech(text: &str) -> bool {
                 && (words[k + 1..].iter().any(|v| SAYING.contains(&v.as_str()))
                     || k > 1 && words[k - 2] == "according" && words[k - 1] == "to")
         })
+    })
+}
+
+/// Whether a sentence recounts history: it dates an event at least [`HISTORY_YEARS`]
+/// before `latest_year` (the latest year its document names) and neither takes a
+/// position nor states a commitment ([`STANCE_STARTS`], [`MODALS`]). In a news report
+/// such background ("Japan and Mongolia established diplomatic relations in 1972") is
+/// `general`, whatever it mentions.
+pub fn is_history(text: &str, latest_year: u32) -> bool {
+    if !years(text).any(|y| y + HISTORY_YEARS <= latest_year) {
+        return false;
+    }
+    !text::words(text).iter().any(|w| MODALS.contains(&w.as_str()) || STANCE_STARTS.iter().any(|s| w.starts_with(s)))
+}
+
+/// The years a text names: runs of four digits from 1800 to 2099 standing alone (not
+/// part of a figure such as `2,000` or `1.2000`).
+fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let b = text.as_bytes();
+    let figure_mark = |c: u8| matches!(c, b',' | b'.');
+    b.iter().enumerate().filter_map(move |(i, _)| {
+        let run = b.get(i..i + 4)?;
+        let starts = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric()
+                || figure_mark(b[i - 1]) && b.get(i.wrapping_sub(2)).is_some_and(u8::is_ascii_digit));
+        let ends = b
+            .get(i + 4)
+            .is_none_or(|&c| !(c.is_ascii_digit() || figure_mark(c) && b.get(i + 5).is_some_and(u8::is_ascii_digit)));
+        if !(starts && ends && run.iter().all(u8::is_ascii_digit)) {
+            return None;
+        }
+        let year = run.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
+        (1800..=2099).contains(&year).then_some(year)
     })
 }
 
@@ -594,6 +697,51 @@ mod tests {
                  Cooperation in Europe, signed in Helsinki on August 1, 1975.";
         assert_eq!(theme_of(s, None), "multilateral");
         assert_eq!(theme_of("Both Parties are participating States of the CSCE.", None), "multilateral");
+    }
+
+    #[test]
+    fn dated_background_with_no_commitment_is_history_and_general() {
+        let tax = Taxonomy::default();
+        let id = |t: usize| tax.themes[t].id.as_str();
+        let texts = [
+            "Japan and Mongolia established diplomatic relations in 1972, and trade has grown since.",
+            "The sides reaffirmed the value of the education programme established in 1972.",
+            "They set a goal of lifting two-way trade to USD 2,000 million by 2025.",
+            "The Parties will double bilateral trade by 2030.",
+        ];
+        let segs: Vec<SegmentContext<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(p, text)| SegmentContext { text, heading: None, paragraph: p, label: None })
+            .collect();
+        let c = classify_document(&tax, &segs);
+        // Dated long before the latest year (2030), with no position taken: history.
+        assert_eq!(id(c[0].theme), "general");
+        assert!(c[0].evidence.iter().any(|e| e.term.starts_with("history")));
+        // What it names stays its subject, for the aligner.
+        assert_ne!(id(c[0].subject), "general");
+        // A position taken on something old is no history; nor is a recent target.
+        assert_eq!(id(c[1].theme), "culture");
+        assert_eq!(id(c[2].theme), "trade");
+        // A document that names no later year has no history by this measure.
+        let alone = classify_document(&tax, &segs[..1]);
+        assert_ne!(id(alone[0].theme), "general");
+    }
+
+    #[test]
+    fn years_are_four_digits_standing_alone() {
+        let found = |t: &str| years(t).collect::<Vec<_>>();
+        assert_eq!(found("in 1972 and again on 2 April 1992."), [1972, 1992]);
+        assert_eq!(found("USD 2,000 million, 1.2000 tonnes, 12000 people, 1750 troops"), Vec::<u32>::new());
+        assert_eq!(found("(2023–2027)"), [2023, 2027]);
+    }
+
+    #[test]
+    fn the_security_council_is_an_organ_of_the_un_not_security() {
+        let s = "Mongolia also repeated that it backs a permanent seat for Japan on a reformed Security Council.";
+        assert_eq!(theme_of(s, None), "multilateral");
+        let s = "They agreed to work together on reform of the Security Council.";
+        assert_eq!(theme_of(s, None), "multilateral");
     }
 
     #[test]
