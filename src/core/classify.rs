@@ -33,8 +33,10 @@ const SECTION_WEIGHT: f32 = 0.5;
 /// the cross-validated mean is 0.949–0.952 (as the tie is broken), against 0.950 with
 /// no discount.
 const ADJUNCT_WEIGHT: f32 = 0.4;
-/// Words that turn a sentence to examples or means (see [`ADJUNCT_WEIGHT`]).
-const ADJUNCT_MARKERS: [&str; 4] = ["including", "through", "via", "notably"];
+/// Words that turn a sentence to examples or means (see [`ADJUNCT_WEIGHT`]), or to the
+/// occasion ("met in New York on the margins of the U.N. General Assembly": the meeting
+/// is not about the UN).
+const ADJUNCT_MARKERS: [&str; 6] = ["including", "through", "via", "notably", "margins", "sidelines"];
 /// How much framing (reported speech, history) counts for the fallback theme, as a
 /// multiple of all the sentence's other evidence: enough to make it the primary theme
 /// (at least two thirds of the scores), while the themes the words name stay as
@@ -121,7 +123,8 @@ const STANCE_STARTS: [&str; 47] = [
     "shall",
     "believ",
 ];
-/// Modal verbs that state what is to be done (matched whole: `can` is not `candidacy`).
+/// Modal verbs that state what is to be done (matched whole and in lower case: `can` is
+/// not `candidacy`, `May` is a month).
 const MODALS: [&str; 5] = ["can", "may", "must", "should", "would"];
 /// How much a run-in label (`Agricultural Market Access:`) counts: it names the item the
 /// way a heading names a section, for the labelled sentence and the rest of its item.
@@ -439,7 +442,9 @@ pub fn is_history(text: &str, latest_year: u32) -> bool {
     if !years(text).any(|y| y + HISTORY_YEARS <= latest_year) {
         return false;
     }
-    !text::words(text).iter().any(|w| MODALS.contains(&w.as_str()) || STANCE_STARTS.iter().any(|s| w.starts_with(s)))
+    // Modals as written: `May` is the month ("established diplomatic relations in May 1989").
+    let modal = text.split(|c: char| !c.is_alphabetic()).any(|w| MODALS.contains(&w));
+    !modal && !text::words(text).iter().any(|w| STANCE_STARTS.iter().any(|s| w.starts_with(s)))
 }
 
 /// The years a text names: runs of four digits from 1800 to 2099 standing alone (not
@@ -704,7 +709,7 @@ mod tests {
         let tax = Taxonomy::default();
         let id = |t: usize| tax.themes[t].id.as_str();
         let texts = [
-            "Japan and Mongolia established diplomatic relations in 1972, and trade has grown since.",
+            "Japan and Mongolia established diplomatic relations in May 1972, and trade has grown since.",
             "The sides reaffirmed the value of the education programme established in 1972.",
             "They set a goal of lifting two-way trade to USD 2,000 million by 2025.",
             "The Parties will double bilateral trade by 2030.",
@@ -734,6 +739,18 @@ mod tests {
         assert_eq!(found("in 1972 and again on 2 April 1992."), [1972, 1992]);
         assert_eq!(found("USD 2,000 million, 1.2000 tonnes, 12000 people, 1750 troops"), Vec::<u32>::new());
         assert_eq!(found("(2023–2027)"), [2023, 2027]);
+    }
+
+    #[test]
+    fn where_leaders_met_is_the_occasion_not_the_subject() {
+        let s = "President Santos and President Rahman met today in New York on the margins of the 79th session of \
+                 the U.N. General Assembly.";
+        assert_eq!(theme_of(s, None), "politics");
+        let s = "The Presidents held talks on the sidelines of the SCO summit in Astana.";
+        assert_ne!(theme_of(s, None), "multilateral");
+        // What is done there still counts in full.
+        let s = "Business associations will hold a joint business forum on the margins of each meeting of the Council.";
+        assert_eq!(theme_of(s, None), "trade");
     }
 
     #[test]
@@ -816,5 +833,9 @@ mod tests {
         );
         assert_eq!(theme_of("Ecuador will remove discriminatory barriers to services.", None), "trade");
         assert_eq!(theme_of("The sides support the national plan to eliminate cervical cancer.", None), "health");
+        // Fuels are energy, not the programme that tries them.
+        let s = "Brazil offered to share its experience in ethanol blending, and Viet Nam will consider a pilot \
+                 programme for E10 fuel.";
+        assert_eq!(theme_of(s, None), "energy");
     }
 }

@@ -254,11 +254,13 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// breaks off without punctuation, or when it is short; a long lower-case clause after
 /// a comma or semicolon (a preamble's `recognising that …;`) stays its own item.
 ///
-/// A numbered, lettered or bulleted item in lower case (`(a) customs duties …;`,
-/// `- to deepen …;`) after a clause that ends with a colon, semicolon, comma, `and` or
-/// `or` is joined too: it goes on the sentence that the clause began (`… with respect
-/// to:` / `(a) …;` / `(b) …; and` / `(c) ….`), which the gold counts as one sentence, as
-/// a semicolon-joined list.
+/// A numbered or lettered item in lower case (`(a) customs duties …;`) after a clause
+/// that ends with a colon, semicolon, comma, `and` or `or` is joined too: it goes on the
+/// sentence that the clause began (`… with respect to:` / `(a) …;` / `(b) …; and` /
+/// `(c) ….`), as a treaty's subparagraphs are parts of its sentence and a
+/// semicolon-joined list is one. Bulleted items are not: a statement's `… the following
+/// areas:` / `- semiconductor design …;` / `- Earth observation satellites …;` lists
+/// commitments of their own, which another document may state one by one.
 fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
@@ -277,6 +279,7 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
             });
         let continues_list = starts_lower
             && (item.marked || item.label.is_some())
+            && !is_bulleted(text, item.range.start)
             && out.last().is_some_and(|prev| {
                 let p = text[prev.range.clone()].trim_end();
                 let last_word = p.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -424,12 +427,23 @@ fn skip_ws(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.end
 }
 
+/// Bullet marks (with their space) that open an item.
+const BULLETS: [&str; 6] = ["- ", "• ", "* ", "– ", "— ", "· "];
+
+/// Whether the item that starts at byte `start` of `text` is bulleted (`- `, `• ` …)
+/// rather than numbered or lettered.
+fn is_bulleted(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..start].trim_start();
+    BULLETS.iter().any(|b| before.starts_with(b))
+}
+
 /// The length of a paragraph number or bullet mark at the start of `line`, and whether
 /// there is one: `12. `, `1.1. `, `2.5 `, `(a) `, `a) `, `(1) `, `Article 5. `, `- `,
 /// `• `, `* `, `– `, and the Chinese and Japanese marks `一、`, `（一）`, `１．`, `第一条 `.
 fn marker(line: &str) -> (usize, bool) {
     let b = line.as_bytes();
-    for bullet in ["- ", "• ", "* ", "– ", "— ", "· "] {
+    for bullet in BULLETS {
         if line.starts_with(bullet) {
             return (bullet.len(), true);
         }
@@ -1314,16 +1328,34 @@ mod tests {
         assert_eq!(got[1], "Each Party shall publish its laws.");
         // Items that are sentences of their own (capitalised) stay apart.
         assert_eq!(&got[3..], ["Machinery.", "Vehicles."]);
-        // A lead-in with no number, bullets, and a list ending in `; and`: one
+        // A lead-in with no number, lettered items, and a list ending in `; and`: one
         // commitment, not a heading.
-        let t = "Each Party shall ensure:\n- that its laws are published;\n- that firms may comment; and\n\
-                 - that rulings are reviewed.\n\n(a) this item follows a full stop.";
+        let t = "Each Party shall ensure:\n(a) that its laws are published;\n(b) that firms may comment; and\n\
+                 (c) that rulings are reviewed.\n\n(a) this item follows a full stop.";
         assert_eq!(
             sentences(t),
             [
-                "Each Party shall ensure:\n- that its laws are published;\n- that firms may comment; and\n\
-                 - that rulings are reviewed.",
+                "Each Party shall ensure:\n(a) that its laws are published;\n(b) that firms may comment; and\n\
+                 (c) that rulings are reviewed.",
                 "this item follows a full stop."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bulleted_list_is_items_of_its_own() {
+        // A statement's list of priorities: each bullet may be stated on its own elsewhere.
+        let t = "The two sides agreed to give priority to the following areas:\n\
+                 - semiconductor design, packaging and testing;\n\
+                 - Earth observation satellites;\n\
+                 - research on tropical agriculture.";
+        assert_eq!(
+            sentences(t),
+            [
+                "The two sides agreed to give priority to the following areas:",
+                "semiconductor design, packaging and testing;",
+                "Earth observation satellites;",
+                "research on tropical agriculture."
             ]
         );
     }
