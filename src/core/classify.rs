@@ -433,9 +433,9 @@ pub fn is_reported_speech(text: &str) -> bool {
     })
 }
 
-/// Whether a sentence recounts history: it dates an event at least [`HISTORY_YEARS`]
+/// Whether a sentence recounts history: it dates an event at least `HISTORY_YEARS` (10 years)
 /// before `latest_year` (the latest year its document names) and neither takes a
-/// position nor states a commitment ([`STANCE_STARTS`], [`MODALS`]). In a news report
+/// position nor states a commitment (`STANCE_STARTS`, `MODALS`). In a news report
 /// such background ("Japan and Mongolia established diplomatic relations in 1972") is
 /// `general`, whatever it mentions.
 pub fn is_history(text: &str, latest_year: u32) -> bool {
