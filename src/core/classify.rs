@@ -746,7 +746,7 @@ mod tests {
         let s = "President Santos and President Rahman met today in New York on the margins of the 79th session of \
                  the U.N. General Assembly.";
         assert_eq!(theme_of(s, None), "politics");
-        let s = "The Presidents held talks on the sidelines of the SCO summit in Astana.";
+        let s = "The leaders met in Astana on the sidelines of the Shanghai Cooperation Organization summit.";
         assert_ne!(theme_of(s, None), "multilateral");
         // What is done there still counts in full.
         let s = "Business associations will hold a joint business forum on the margins of each meeting of the Council.";
