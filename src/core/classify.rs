@@ -768,6 +768,12 @@ mod tests {
         assert_ne!(theme_of(s, None), "transport");
         let s = "Firms may retain consultants and agents of their own choosing.";
         assert_ne!(theme_of(s, None), "politics");
+        // Recognising awards, standards or the importance of something is no
+        // recognition of a state.
+        let s = "Each Party shall provide effective means for the recognition and enforcement of arbitral awards.";
+        assert_ne!(theme_of(s, None), "politics");
+        let s = "The leaders recognized the contributions of the diaspora community.";
+        assert_ne!(theme_of(s, None), "politics");
         // Taking effective measures is not a treaty taking effect; commenting on draft
         // rules is not what commentators say (both `general` terms); extreme weather is
         // not extremism.

@@ -36,7 +36,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.989, weights: [2.076, 3.341, 1.659, 1.28, 4.123, 4.303, 0.0, 2.607, -0.334, -0.611, 2.076] }
+        Self { bias: -3.992, weights: [2.055, 3.349, 1.674, 1.293, 4.131, 4.314, 0.0, 2.601, -0.335, -0.588, 2.055] }
     }
 }
 
