@@ -774,6 +774,11 @@ mod tests {
         assert_ne!(theme_of(s, None), "politics");
         let s = "The leaders recognized the contributions of the diaspora community.";
         assert_ne!(theme_of(s, None), "politics");
+        // Settling disputes is no settlement of payments; the currencies speak for those.
+        let s = "The parties to a dispute remain free to agree upon any other method of settlement.";
+        assert_ne!(theme_of(s, None), "investment");
+        let s = "The Parties will expand the use of national currencies in mutual settlements.";
+        assert_eq!(theme_of(s, None), "investment");
         // Taking effective measures is not a treaty taking effect; commenting on draft
         // rules is not what commentators say (both `general` terms); extreme weather is
         // not extremism.
