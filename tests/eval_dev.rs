@@ -90,7 +90,7 @@ const OWN_FLOORS: [(&str, f64, f64); 7] = [
     ("news-pair-2", 0.86, 0.95),
     ("statement-news", 0.85, 0.90),
     ("three-partners", 0.90, 0.91),
-    ("treaty-pair", 0.91, 0.97),
+    ("treaty-pair", 0.92, 0.97),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.98, 0.95),
 ];

@@ -568,6 +568,9 @@ mod tests {
 
     #[test]
     fn treaty_trade_clauses_are_trade() {
+        // The articles of such agreements name trade in their headings.
+        let s = "Firms of either Party shall be permitted to engage agents and consultants of their choice.";
+        assert_eq!(theme_of(s, Some("Business Facilitation")), "trade");
         // The wording of trade agreements in treaty form: most-favoured-nation and
         // national treatment, quotas and licences. Without these terms the second
         // sentence fell to `general`.
