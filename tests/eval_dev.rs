@@ -81,16 +81,16 @@ fn in_ci() -> bool {
 /// (0.825 → 0.864) and the mean's (0.896 → 0.917). `us-vietnam-indonesia` fitted went
 /// 0.748 → 0.740 when acronyms came in and the model was refitted (one more false pair),
 /// while its cross-validated figure rose (0.726 → 0.733).
-const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.84), ("us-vietnam-indonesia", 0.83, 0.73)];
+const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us-vietnam-indonesia", 0.86, 0.77)];
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
 const OWN_FLOORS: [(&str, f64, f64); 7] = [
     ("news-pair", 0.86, 0.84),
     ("news-pair-2", 0.86, 0.95),
-    ("statement-news", 0.85, 0.90),
+    ("statement-news", 0.86, 0.90),
     ("three-partners", 0.90, 0.91),
-    ("treaty-pair", 0.92, 0.97),
+    ("treaty-pair", 0.92, 0.98),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.98, 0.95),
 ];

@@ -847,6 +847,9 @@ mod tests {
         );
         assert_eq!(theme_of("Ecuador will remove discriminatory barriers to services.", None), "trade");
         assert_eq!(theme_of("The sides support the national plan to eliminate cervical cancer.", None), "health");
+        // Chips are technology, whatever chain or industry they come in.
+        let s = "The two leaders will work together to build resilient semiconductor supply chains.";
+        assert_eq!(theme_of(s, None), "digital");
         // Fuels are energy, not the programme that tries them.
         let s = "Brazil offered to share its experience in ethanol blending, and Viet Nam will consider a pilot \
                  programme for E10 fuel.";

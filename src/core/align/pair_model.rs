@@ -36,7 +36,7 @@ pub struct PairModel {
 impl Default for PairModel {
     /// The weights fitted on all six dev groups by `tools/tune.py`.
     fn default() -> Self {
-        Self { bias: -3.992, weights: [2.055, 3.349, 1.674, 1.293, 4.131, 4.314, 0.0, 2.601, -0.335, -0.588, 2.055] }
+        Self { bias: -4.165, weights: [2.062, 3.298, 1.824, 1.266, 4.192, 4.434, 0.0, 2.611, -0.328, -0.445, 2.062] }
     }
 }
 
