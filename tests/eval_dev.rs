@@ -85,7 +85,7 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 7] = [
+const OWN_FLOORS: [(&str, f64, f64); 8] = [
     ("news-pair", 0.86, 0.84),
     ("news-pair-2", 0.86, 0.95),
     ("statement-news", 0.86, 0.90),
@@ -93,6 +93,7 @@ const OWN_FLOORS: [(&str, f64, f64); 7] = [
     ("treaty-pair", 0.92, 0.98),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.98, 0.95),
+    ("zh-pair", 0.98, 0.96),
 ];
 
 fn groups_in(dir: &Path) -> Vec<PathBuf> {

@@ -757,6 +757,17 @@ mod tests {
     }
 
     #[test]
+    fn chinese_terms_match_their_english_counterparts() {
+        let s = "双方反对霸权主义、强权政治和阵营对抗，反对将人权问题政治化。";
+        assert_eq!(theme_of(s, None), "multilateral");
+        // The closing thanks and invitation, under the last section's heading.
+        let s =
+            "塔吉克斯坦共和国总统对中方的热情款待表示衷心感谢，邀请中华人民共和国主席在双方方便的时候访问塔吉克斯坦。";
+        assert_eq!(theme_of(s, Some("五、国际和地区事务")), "general");
+        assert_eq!(theme_of("双方将深化有色金属开采和加工合作。", None), "investment");
+    }
+
+    #[test]
     fn the_security_council_is_an_organ_of_the_un_not_security() {
         let s = "Mongolia also repeated that it backs a permanent seat for Japan on a reformed Security Council.";
         assert_eq!(theme_of(s, None), "multilateral");
