@@ -439,7 +439,8 @@ fn is_bulleted(text: &str, start: usize) -> bool {
 }
 
 /// The length of a paragraph number or bullet mark at the start of `line`, and whether
-/// there is one: `12. `, `1.1. `, `2.5 `, `(a) `, `a) `, `(1) `, `Article 5. `, `- `,
+/// there is one: `12. `, `1.1. `, `2.5 `, `(a) `, `a) `, `(1) `, `1.双方` (no space before
+/// Chinese or Japanese), `Article 5. `, `- `,
 /// `• `, `* `, `– `, and the Chinese and Japanese marks `一、`, `（一）`, `１．`, `第一条 `.
 fn marker(line: &str) -> (usize, bool) {
     let b = line.as_bytes();
@@ -484,6 +485,10 @@ fn marker(line: &str) -> (usize, bool) {
         }
         if i < b.len() && (b[i] == b'.' || b[i] == b')') && i + 1 < b.len() && b[i + 1] == b' ' {
             return (i + 2, true);
+        }
+        // Chinese and Japanese text sets no space after the number: `1.双方同意…`.
+        if i < b.len() && (b[i] == b'.' || b[i] == b')') && line[i + 1..].starts_with(is_cjk) {
+            return (i + 1, true);
         }
         // `2.5 Text` (no final dot) is a marker only with several groups.
         if groups > 1 && i < b.len() && b[i] == b' ' {
@@ -1393,6 +1398,11 @@ mod tests {
             vec!["双方同意。", "双方将扩大贸易。", "双方将加强人文交流。", "缔约双方适用本协定。"]
         );
         assert_eq!(labels(t)[2].as_deref(), Some("（二）"));
+        // A paragraph number written with no space before the Chinese text is a label;
+        // a figure is not.
+        let t = "三、务实合作\n\n1.双方同意扩大贸易。\n\n2.5亿美元的项目将启动。";
+        assert_eq!(sentences(t), vec!["双方同意扩大贸易。", "2.5亿美元的项目将启动。"]);
+        assert_eq!(labels(t)[0].as_deref(), Some("1."));
     }
 
     #[test]
