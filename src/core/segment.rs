@@ -933,13 +933,23 @@ fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bo
     if NEVER_FINAL.contains(&lower.as_str()) {
         return true;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) && word.len() <= 5 {
+    if ABBREVIATIONS.contains(&lower.as_str()) {
         return next_lower_or_digit || !SENTENCE_OPENERS.contains(&after.to_lowercase().as_str());
     }
     // Dotted acronyms and initials: `U.N.`, `U.S.`, `J.` — end only before an opener.
     let is_initialism =
         !word.is_empty() && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
     if is_initialism {
+        // `Annex I.`, `Part V.`: a roman numeral after a numbering word is a number, and
+        // a capital after it starts a sentence.
+        let keyword = para[start..pos - word.len()].split_whitespace().next_back().map(str::to_lowercase);
+        if word.len() == 1
+            && is_roman(word)
+            && keyword.is_some_and(|k| HEADING_KEYWORDS.contains(&k.as_str()))
+            && next_first.is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
         let opener = SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
         // `Washington, D.C. President Biden …`: a state or district after a place and a
         // comma closes the phrase, so a capital after it starts a sentence. Country
@@ -1041,6 +1051,21 @@ mod tests {
                 "Trade will reach USD 1.5 billion."
             ]
         );
+    }
+
+    #[test]
+    fn approx_and_a_numbered_annex_read_as_they_are_meant() {
+        // `approx.` before a capital is still an abbreviation.
+        assert_eq!(
+            sentences("The EU will mobilise approx. EUR 1.6 billion for it. Both sides agree."),
+            ["The EU will mobilise approx. EUR 1.6 billion for it.", "Both sides agree."]
+        );
+        // A roman numeral after `Annex` ends the sentence; an initial does not.
+        assert_eq!(
+            sentences("The exceptions are listed in Annex I. Viet Nam will phase out its tariffs."),
+            ["The exceptions are listed in Annex I.", "Viet Nam will phase out its tariffs."]
+        );
+        assert_eq!(sentences("The talks were chaired by John F. Kennedy Jr. in person.").len(), 1);
     }
 
     #[test]
