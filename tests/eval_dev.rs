@@ -85,11 +85,12 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 8] = [
+const OWN_FLOORS: [(&str, f64, f64); 9] = [
     ("news-pair", 0.86, 0.84),
     ("news-pair-2", 0.86, 0.95),
     ("statement-news", 0.86, 0.90),
     ("three-partners", 0.90, 0.91),
+    ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.98, 0.95),

@@ -11,6 +11,7 @@
 //! theme is the fallback, and the theme its words name is kept as its `subject`.
 //! Every contribution is kept as [`Evidence`], so the window can say *why*.
 
+use crate::core::parties::Parties;
 use crate::core::taxonomy::Taxonomy;
 use crate::core::text;
 use serde::{Deserialize, Serialize};
@@ -175,13 +176,24 @@ pub struct Classification {
 
 /// Raw term scores of a piece of text: one score per theme, plus evidence.
 pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>) {
+    term_scores_for(taxonomy, text, &Parties::default())
+}
+
+/// [`term_scores`] for a document whose parties are `parties`: their names are who
+/// acts, not what a sentence is about, and count for no theme ("the European Union"
+/// in the EU's own trade statements is no multilateral evidence).
+fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f32>, Vec<Evidence>) {
     let tokens = text::tokens(text);
+    let own = parties.spans(&tokens);
     // Where the examples and means begin: terms from there on weigh less.
     // Not the first word: "Through joint efforts, trade grew" has no head before it.
     let adjunct_from =
         tokens.iter().skip(1).position(|t| ADJUNCT_MARKERS.contains(&t.word.as_str())).map_or(usize::MAX, |k| k + 1);
     let stems: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
     let mut blocked = vec![false; stems.len()];
+    for &(start, len) in &own {
+        blocked[start..start + len].iter_mut().for_each(|b| *b = true);
+    }
     for phrase in &taxonomy.ignore {
         for start in find_all(&stems, phrase) {
             blocked[start..start + phrase.len()].iter_mut().for_each(|b| *b = true);
@@ -269,7 +281,18 @@ fn item_labels<'a>(segments: &[SegmentContext<'a>]) -> Vec<Option<&'a str>> {
 
 /// Classifies the segments of one document, in order.
 pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -> Vec<Classification> {
-    let own: Vec<(Vec<f32>, Vec<Evidence>)> = segments.iter().map(|s| term_scores(taxonomy, s.text)).collect();
+    classify_document_of(taxonomy, segments, &Parties::default())
+}
+
+/// [`classify_document`] for a document whose parties are `parties`: their names count
+/// for no theme ([`term_scores_for`]).
+pub fn classify_document_of(
+    taxonomy: &Taxonomy,
+    segments: &[SegmentContext<'_>],
+    parties: &Parties,
+) -> Vec<Classification> {
+    let own: Vec<(Vec<f32>, Vec<Evidence>)> =
+        segments.iter().map(|s| term_scores_for(taxonomy, s.text, parties)).collect();
     let mut heading_cache: Vec<(Option<&str>, Vec<f32>, Vec<Evidence>)> = Vec::new();
     let labels = item_labels(segments);
     let mut label_cache: Option<(&str, Vec<f32>, Vec<Evidence>)> = None;
@@ -318,7 +341,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
         // Context from the heading.
         if let Some(h) = seg.heading {
             if heading_cache.last().is_none_or(|c| c.0 != Some(h)) {
-                let (s, e) = term_scores(taxonomy, h);
+                let (s, e) = term_scores_for(taxonomy, h, parties);
                 heading_cache.push((Some(h), s, e));
             }
             if let Some((_, hs, he)) = heading_cache.last() {
@@ -340,7 +363,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
         // Context from the run-in label of the item.
         if let Some(l) = labels[i] {
             if label_cache.as_ref().is_none_or(|c| c.0 != l) {
-                let (s, e) = term_scores(taxonomy, l);
+                let (s, e) = term_scores_for(taxonomy, l, parties);
                 label_cache = Some((l, s, e));
             }
             if let Some((_, ls, le)) = &label_cache {
@@ -765,6 +788,18 @@ mod tests {
             "塔吉克斯坦共和国总统对中方的热情款待表示衷心感谢，邀请中华人民共和国主席在双方方便的时候访问塔吉克斯坦。";
         assert_eq!(theme_of(s, Some("五、国际和地区事务")), "general");
         assert_eq!(theme_of("双方将深化有色金属开采和加工合作。", None), "investment");
+    }
+
+    #[test]
+    fn a_documents_own_parties_are_no_theme_evidence() {
+        // In the EU's own statements "the European Union" is who acts, not a multilateral
+        // subject; elsewhere it still is.
+        let tax = Taxonomy::default();
+        let text = "Morocco will work with the European Union on the review of this framework.";
+        let segs = [SegmentContext { text, heading: None, paragraph: 0, label: None }];
+        let eu = Parties::detect(Some("Joint Statement on a Framework for an EU–Morocco Agreement"), text);
+        assert_ne!(tax.themes[classify_document_of(&tax, &segs, &eu)[0].theme].id, "multilateral");
+        assert_eq!(tax.themes[classify_document(&tax, &segs)[0].theme].id, "multilateral");
     }
 
     #[test]

@@ -197,10 +197,10 @@ fn analyse(
             label: s.label.as_deref(),
         })
         .collect();
-    let classes = classify::classify_document(tax, &ctx);
+    let parties = Parties::detect(structure.title.as_deref(), &input.text);
+    let classes = classify::classify_document_of(tax, &ctx, &parties);
     let subjects: Vec<usize> = classes.iter().map(|c| c.subject).collect();
     let id = SegmentId::document_id(index);
-    let parties = Parties::detect(structure.title.as_deref(), &input.text);
     let mut tokens = Vec::with_capacity(structure.segments.len());
     let mut pieces = Vec::with_capacity(structure.segments.len());
     let segments = structure

@@ -90,10 +90,13 @@ impl Parties {
     }
 
     /// Positions (start, length) in `words` where a party is named.
-    pub fn spans(&self, words: &[String]) -> Vec<(usize, usize)> {
+    pub fn spans<S: AsRef<str>>(&self, words: &[S]) -> Vec<(usize, usize)> {
         longest_spans(words.len(), |i| {
-            let named = self.by_first.get(&words[i]).into_iter().flatten().map(|&k| &self.names[k]);
-            named.filter(|n| words[i..].starts_with(n)).map(Vec::len).max()
+            let named = self.by_first.get(words[i].as_ref()).into_iter().flatten().map(|&k| &self.names[k]);
+            named
+                .filter(|n| n.len() <= words.len() - i && n.iter().zip(&words[i..]).all(|(a, b)| a == b.as_ref()))
+                .map(Vec::len)
+                .max()
         })
     }
 

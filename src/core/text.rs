@@ -16,6 +16,12 @@ pub struct Token {
     pub stem: String,
 }
 
+impl AsRef<str> for Token {
+    fn as_ref(&self) -> &str {
+        &self.word
+    }
+}
+
 fn stemmer() -> &'static Stemmer {
     static S: OnceLock<Stemmer> = OnceLock::new();
     S.get_or_init(|| Stemmer::create(Algorithm::English))
