@@ -285,7 +285,7 @@ pub fn classify_document(taxonomy: &Taxonomy, segments: &[SegmentContext<'_>]) -
 }
 
 /// [`classify_document`] for a document whose parties are `parties`: their names count
-/// for no theme ([`term_scores_for`]).
+/// for no theme (as `term_scores_for` reads them).
 pub fn classify_document_of(
     taxonomy: &Taxonomy,
     segments: &[SegmentContext<'_>],
