@@ -179,9 +179,10 @@ pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>)
     term_scores_for(taxonomy, text, &Parties::default())
 }
 
-/// [`term_scores`] for a document whose parties are `parties`: their names are who
-/// acts, not what a sentence is about, and count for no theme ("the European Union"
-/// in the EU's own trade statements is no multilateral evidence).
+/// [`term_scores`] for a document whose parties are `parties`: a term that is no more
+/// than a party's name says who acts, not what a sentence is about, and counts for no
+/// theme ("the European Union" in the EU's own trade statements is no multilateral
+/// evidence); a longer term that holds the name ("the one-China principle") counts.
 fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f32>, Vec<Evidence>) {
     let tokens = text::tokens(text);
     let own = parties.spans(&tokens);
@@ -191,9 +192,6 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         tokens.iter().skip(1).position(|t| ADJUNCT_MARKERS.contains(&t.word.as_str())).map_or(usize::MAX, |k| k + 1);
     let stems: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
     let mut blocked = vec![false; stems.len()];
-    for &(start, len) in &own {
-        blocked[start..start + len].iter_mut().for_each(|b| *b = true);
-    }
     for phrase in &taxonomy.ignore {
         for start in find_all(&stems, phrase) {
             blocked[start..start + phrase.len()].iter_mut().for_each(|b| *b = true);
@@ -223,6 +221,11 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         let term = &taxonomy.themes[ti].terms[k];
         let span = start..start + term.stems.len();
         if used[span.clone()].iter().any(|u| *u) {
+            continue;
+        }
+        // A party's own name says who acts; a longer term that holds it ("one China")
+        // still counts.
+        if own.iter().any(|&(s, n)| s <= span.start && span.end <= s + n) {
             continue;
         }
         used[span].iter_mut().for_each(|u| *u = true);
@@ -800,6 +803,12 @@ mod tests {
         let eu = Parties::detect(Some("Joint Statement on a Framework for an EU–Morocco Agreement"), text);
         assert_ne!(tax.themes[classify_document_of(&tax, &segs, &eu)[0].theme].id, "multilateral");
         assert_eq!(tax.themes[classify_document(&tax, &segs)[0].theme].id, "multilateral");
+        // A longer term that holds a party's name still counts.
+        let text = "The Azerbaijani side adheres to the one-China principle.";
+        let segs = [SegmentContext { text, heading: None, paragraph: 0, label: None }];
+        let az_cn = Parties::detect(Some("Joint Declaration of Azerbaijan and China"), text);
+        let c = classify_document_of(&tax, &segs, &az_cn).remove(0);
+        assert!(c.evidence.iter().any(|e| e.term.contains("one")), "{:?}", c.evidence);
     }
 
     #[test]
