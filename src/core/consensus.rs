@@ -53,23 +53,34 @@ pub struct Cell<'a> {
 /// Stands for any party name when marking differences.
 const PARTY: &str = "\u{2039}party\u{203a}";
 
-/// The keys to diff: each word's [`wording_key`] (as [`key_hash`]), a possessive `’s`
-/// dropped, and the words naming the document's parties replaced by one token each.
-fn diff_keys(text: &str, words: &[Range<usize>], parties: Option<&Parties>) -> Vec<u64> {
-    let mut keys: Vec<u64> = words
+/// The units to diff and their keys: each word with its [`wording_key`] (as
+/// [`key_hash`]), a possessive `’s` dropped, and each name of the document's parties as
+/// one unit spanning its words, keyed as any party: "Viet Nam will …" and "Chile will …"
+/// differ in no word.
+fn diff_units(text: &str, words: &[Range<usize>], parties: Option<&Parties>) -> (Vec<u64>, Vec<Range<usize>>) {
+    let keys: Vec<u64> = words
         .iter()
         .map(|r| {
             let w = &text[r.clone()];
             key_hash(w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w))
         })
         .collect();
-    if let Some(p) = parties {
-        let party = hash_chars(PARTY.chars());
-        for (start, len) in p.spans_hashed(&keys) {
-            keys[start..start + len].iter_mut().for_each(|k| *k = party);
-        }
+    let Some(p) = parties else {
+        return (keys, words.to_vec());
+    };
+    let party = hash_chars(PARTY.chars());
+    let (mut unit_keys, mut units) = (Vec::with_capacity(keys.len()), Vec::with_capacity(words.len()));
+    let mut next = 0;
+    for (start, len) in p.spans_hashed(&keys) {
+        unit_keys.extend_from_slice(&keys[next..start]);
+        units.extend_from_slice(&words[next..start]);
+        unit_keys.push(party);
+        units.push(words[start].start..words[start + len - 1].end);
+        next = start + len;
     }
-    keys
+    unit_keys.extend_from_slice(&keys[next..]);
+    units.extend_from_slice(&words[next..]);
+    (unit_keys, units)
 }
 
 /// Works out the wording groups, the consensus and the differences of a row.
@@ -101,11 +112,11 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
             whole
         })
         .collect();
-    let keys: Vec<Vec<u64>> = cells
+    let (keys, units): (Vec<Vec<u64>>, Vec<Vec<Range<usize>>>) = cells
         .iter()
         .zip(&words)
-        .map(|(c, ws)| c.as_ref().map_or_else(Vec::new, |c| diff_keys(c.text, ws, c.parties)))
-        .collect();
+        .map(|(c, ws)| c.as_ref().map_or_else(Default::default, |c| diff_units(c.text, ws, c.parties)))
+        .unzip();
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &d in &present {
@@ -139,7 +150,7 @@ pub fn wording(cells: &[Option<Cell<'_>>]) -> Wording {
                 }
             }
             let differ: Vec<Range<usize>> =
-                words[d].iter().zip(in_consensus).filter(|(_, same)| !same).map(|(r, _)| r.clone()).collect();
+                units[d].iter().zip(in_consensus).filter(|(_, same)| !same).map(|(r, _)| r.clone()).collect();
             (d, differ)
         })
         .filter(|(_, differ)| !differ.is_empty())
@@ -231,6 +242,25 @@ mod tests {
         assert_eq!(w.groups.len(), 2, "the wordings differ, so the row is not shared");
         let other = 1 - w.consensus.expect("consensus");
         assert_eq!(diff_words(&w, &t, other).len(), 1, "{:?}", diff_words(&w, &t, other));
+    }
+
+    #[test]
+    fn a_party_named_in_two_words_is_one_party() {
+        let t = [
+            Some("Chile will eliminate tariffs on 98 per cent."),
+            Some("Viet Nam will eliminate tariffs on 92 per cent."),
+        ];
+        let c = Parties::detect(Some("European Union and Chile"), "");
+        let v = Parties::detect(Some("European Union and Viet Nam"), "");
+        let cells: Vec<Option<Cell<'_>>> = vec![
+            Some(Cell { text: t[0].expect("c"), ranges: vec![0..t[0].expect("c").len()], parties: Some(&c) }),
+            Some(Cell { text: t[1].expect("v"), ranges: vec![0..t[1].expect("v").len()], parties: Some(&v) }),
+        ];
+        let w = wording(&cells);
+        for d in 0..2 {
+            let words = diff_words(&w, &t, d);
+            assert!(words.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())), "{words:?}");
+        }
     }
 
     #[test]
