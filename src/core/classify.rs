@@ -7,8 +7,10 @@
 //! under, what the rest of its section is about, and its neighbours in the same
 //! paragraph add a share of their own scores. The
 //! primary theme is the best score; with no evidence at all it is the fallback theme.
-//! Reported speech (a quotation, what commentators say) is news framing: its primary
-//! theme is the fallback, and the theme its words name is kept as its `subject`.
+//! Reported speech (a quotation, what commentators say) and dated history that commits
+//! to nothing are news framing: their primary theme is the fallback, and the theme their
+//! words name is kept as their `subject`. A term that is no more than one of the
+//! document's own parties' names (the EU in its own statements) counts for no theme.
 //! Every contribution is kept as [`Evidence`], so the window can say *why*.
 
 use crate::core::parties::Parties;
