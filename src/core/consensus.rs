@@ -193,6 +193,15 @@ mod tests {
         texts.iter().map(|t| t.map(|t| Cell { text: t, ranges: vec![0..t.len()], parties: None })).collect()
     }
 
+    /// Whole-text cells, each document with its parties.
+    fn party_cells<'a>(texts: &[Option<&'a str>], parties: &'a [Parties]) -> Vec<Option<Cell<'a>>> {
+        texts
+            .iter()
+            .zip(parties)
+            .map(|(t, p)| t.map(|t| Cell { text: t, ranges: vec![0..t.len()], parties: Some(p) }))
+            .collect()
+    }
+
     fn diff_words(w: &Wording, texts: &[Option<&str>], d: usize) -> Vec<String> {
         w.differences.get(d).into_iter().flatten().map(|r| texts[d].expect("present")[r.clone()].to_owned()).collect()
     }
@@ -232,13 +241,11 @@ mod tests {
             Some("Argentina will apply a tariff of 10 percent to Argentina’s imports."),
             Some("Kazakhstan will apply a tariff of 15 percent to Kazakhstan’s imports."),
         ];
-        let a = Parties::detect(Some("United States and Argentina"), "");
-        let e = Parties::detect(Some("United States and Kazakhstan"), "");
-        let cells: Vec<Option<Cell<'_>>> = vec![
-            Some(Cell { text: t[0].expect("a"), ranges: vec![0..t[0].expect("a").len()], parties: Some(&a) }),
-            Some(Cell { text: t[1].expect("e"), ranges: vec![0..t[1].expect("e").len()], parties: Some(&e) }),
+        let parties = [
+            Parties::detect(Some("United States and Argentina"), ""),
+            Parties::detect(Some("United States and Kazakhstan"), ""),
         ];
-        let w = wording(&cells);
+        let w = wording(&party_cells(&t, &parties));
         assert_eq!(w.groups.len(), 2, "the wordings differ, so the row is not shared");
         let other = 1 - w.consensus.expect("consensus");
         assert_eq!(diff_words(&w, &t, other).len(), 1, "{:?}", diff_words(&w, &t, other));
@@ -250,13 +257,11 @@ mod tests {
             Some("Chile will eliminate tariffs on 98 per cent."),
             Some("Viet Nam will eliminate tariffs on 92 per cent."),
         ];
-        let c = Parties::detect(Some("European Union and Chile"), "");
-        let v = Parties::detect(Some("European Union and Viet Nam"), "");
-        let cells: Vec<Option<Cell<'_>>> = vec![
-            Some(Cell { text: t[0].expect("c"), ranges: vec![0..t[0].expect("c").len()], parties: Some(&c) }),
-            Some(Cell { text: t[1].expect("v"), ranges: vec![0..t[1].expect("v").len()], parties: Some(&v) }),
+        let parties = [
+            Parties::detect(Some("European Union and Chile"), ""),
+            Parties::detect(Some("European Union and Viet Nam"), ""),
         ];
-        let w = wording(&cells);
+        let w = wording(&party_cells(&t, &parties));
         for d in 0..2 {
             let words = diff_words(&w, &t, d);
             assert!(words.iter().all(|x| x.chars().all(|c| c.is_ascii_digit())), "{words:?}");
