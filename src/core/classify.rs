@@ -9,7 +9,8 @@
 //! primary theme is the best score; with no evidence at all it is the fallback theme.
 //! Reported speech (a quotation, what commentators say) and dated history that commits
 //! to nothing are news framing: their primary theme is the fallback, and the theme their
-//! words name is kept as their `subject`. A term that is no more than one of the
+//! words name is kept as their `subject`; as context for their neighbours and section
+//! they count as the fallback theme too. A term that is no more than one of the
 //! document's own parties' names (the EU in its own statements) counts for no theme.
 //! Every contribution is kept as [`Evidence`], so the window can say *why*.
 
@@ -303,6 +304,18 @@ pub fn classify_document_of(
     let mut label_cache: Option<(&str, Vec<f32>, Vec<Evidence>)> = None;
     let n_themes = taxonomy.themes.len();
     let latest_year = segments.iter().flat_map(|s| years(s.text)).max();
+    let framing: Vec<Option<&'static str>> = segments.iter().map(|s| framing_of(s.text, latest_year)).collect();
+    // What a segment tells its neighbours and its section it is about: framing (reported
+    // speech, history) is about nothing the document commits to, whatever it mentions.
+    let context_of = |j: usize| -> Vec<f32> {
+        if framing[j].is_some() {
+            let mut v = vec![0.0; taxonomy.themes.len()];
+            v[taxonomy.fallback] = 1.0;
+            v
+        } else {
+            normalised(&own[j].0)
+        }
+    };
     // What each section is about: the sum of its segments' own (normalised) scores.
     let mut run_of = vec![usize::MAX; segments.len()];
     let mut runs: Vec<Vec<f32>> = Vec::new();
@@ -315,7 +328,7 @@ pub fn classify_document_of(
         }
         let run = runs.len() - 1;
         run_of[i] = run;
-        for (t, w) in normalised(&own[i].0).iter().enumerate() {
+        for (t, w) in context_of(i).iter().enumerate() {
             runs[run][t] += w;
         }
     }
@@ -329,7 +342,7 @@ pub fn classify_document_of(
         // ("Both sides welcomed the Mekong – U.S. Partnership" under a heading on
         // regional issues is about the region).
         if let Some(&run) = run_of.get(i).filter(|r| **r != usize::MAX) {
-            let mine = normalised(&own[i].0);
+            let mine = context_of(i);
             let rest: Vec<f32> = runs[run].iter().zip(&mine).map(|(r, m)| (r - m).max(0.0)).collect();
             for (t, w) in normalised(&rest).iter().enumerate() {
                 if *w > 0.0 {
@@ -391,7 +404,7 @@ pub fn classify_document_of(
         let mut count = 0.0;
         for j in [i.wrapping_sub(1), i + 1] {
             if segments.get(j).is_some_and(|nb| nb.paragraph == seg.paragraph) {
-                for (t, w) in normalised(&own[j].0).iter().enumerate() {
+                for (t, w) in context_of(j).iter().enumerate() {
                     neighbour[t] += w;
                 }
                 count += 1.0;
@@ -412,14 +425,7 @@ pub fn classify_document_of(
             }
         }
         let subject = decide(taxonomy, &scores, Vec::new()).theme;
-        let framing = if is_reported_speech(seg.text) {
-            Some("reported speech (a quotation, or what commentators say)")
-        } else if latest_year.is_some_and(|latest| is_history(seg.text, latest)) {
-            Some("history (a past event, dated, with no commitment)")
-        } else {
-            None
-        };
-        if let Some(term) = framing {
+        if let Some(term) = framing[i] {
             let others: f32 = scores.iter().sum();
             let weight = FRAMING_WEIGHT * others.max(1.0);
             scores[taxonomy.fallback] += weight;
@@ -433,6 +439,18 @@ pub fn classify_document_of(
         out.push(Classification { subject, ..decide(taxonomy, &scores, evidence) });
     }
     out
+}
+
+/// Why a sentence is news framing, if it is: reported speech or history (`latest_year`
+/// is the latest year its document names).
+fn framing_of(text: &str, latest_year: Option<u32>) -> Option<&'static str> {
+    if is_reported_speech(text) {
+        Some("reported speech (a quotation, or what commentators say)")
+    } else if latest_year.is_some_and(|latest| is_history(text, latest)) {
+        Some("history (a past event, dated, with no commitment)")
+    } else {
+        None
+    }
 }
 
 /// Whether a sentence reports what someone says about the event rather than stating a
@@ -762,6 +780,25 @@ mod tests {
         // A document that names no later year has no history by this measure.
         let alone = classify_document(&tax, &segs[..1]);
         assert_ne!(id(alone[0].theme), "general");
+    }
+
+    #[test]
+    fn framing_lends_its_neighbours_no_subject() {
+        // A quotation about research sits beside a sentence with no theme words of its
+        // own: the quotation is general, and so is what it lends its neighbour.
+        let tax = Taxonomy::default();
+        let id = |t: usize| tax.themes[t].id.as_str();
+        let texts = [
+            "For the island, Japan has long been the most dependable friend it has courted for decades.",
+            "“Japan has been a steady source of science and technology,” said a researcher at the institute.",
+        ];
+        let segs: Vec<SegmentContext<'_>> =
+            texts.iter().map(|text| SegmentContext { text, heading: None, paragraph: 0, label: None }).collect();
+        let c = classify_document(&tax, &segs);
+        assert_eq!(id(c[1].theme), "general");
+        assert_eq!(id(c[1].subject), "digital");
+        assert_eq!(id(c[0].theme), "general");
+        assert!(c[0].evidence.iter().all(|e| id(e.theme) == "general"));
     }
 
     #[test]
