@@ -88,7 +88,7 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 const OWN_FLOORS: [(&str, f64, f64); 9] = [
     ("news-pair", 0.86, 0.84),
     ("news-pair-2", 0.89, 0.95),
-    ("statement-news", 0.86, 0.90),
+    ("statement-news", 0.89, 0.90),
     ("three-partners", 0.90, 0.91),
     ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),

@@ -49,9 +49,13 @@ const FRAMING_WEIGHT: f32 = 2.0;
 /// Who comments on an event in a news report rather than acting in it. Officials are
 /// not among them: "officials said the declaration commits the two sides to …" reports
 /// a commitment.
-const COMMENTATORS: [&str; 14] = [
+const COMMENTATORS: [&str; 22] = [
+    "activist",
+    "activists",
     "analyst",
     "analysts",
+    "campaigner",
+    "campaigners",
     "commentator",
     "commentators",
     "critic",
@@ -62,12 +66,33 @@ const COMMENTATORS: [&str; 14] = [
     "economists",
     "expert",
     "experts",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
     "observer",
     "observers",
 ];
 /// Verbs of saying that attribute the sentence to its subject.
-const SAYING: [&str; 12] =
-    ["argue", "argued", "argues", "believe", "believes", "noted", "said", "say", "says", "told", "warn", "warned"];
+const SAYING: [&str; 17] = [
+    "accused",
+    "argue",
+    "argued",
+    "argues",
+    "believe",
+    "believes",
+    "cautioned",
+    "complained",
+    "criticised",
+    "criticized",
+    "noted",
+    "said",
+    "say",
+    "says",
+    "told",
+    "warn",
+    "warned",
+];
 /// How old an event must be, in years before the latest year its document names, for a
 /// sentence that dates it and takes no position to be history: a news report's
 /// background ("The two countries established diplomatic relations in 1972"), not this
@@ -707,6 +732,11 @@ mod tests {
         assert_eq!(theme_of("Analysts say the summit confirmed the course of both countries.", None), "general");
         assert_eq!(theme_of("According to commentators, the visit showed a shared vision.", None), "general");
         assert_eq!(theme_of("The two leaders met in Astana on Tuesday.", None), "general");
+        // Lawmakers and campaigners comment too, and accusing is saying.
+        let s = "Opposition lawmakers accused the government of courting foreign investment at any cost.";
+        assert_eq!(theme_of(s, None), "general");
+        let s = "Campaigners criticised the pipeline deal as a threat to the steppe.";
+        assert_eq!(theme_of(s, None), "general");
     }
 
     #[test]
