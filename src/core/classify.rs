@@ -863,6 +863,16 @@ mod tests {
     }
 
     #[test]
+    fn japanese_terms_name_their_themes() {
+        // Japanese writes many of the same words in other characters (貿易, not 贸易).
+        assert_eq!(theme_of("双方は、二国間貿易の拡大を目指すことを確認した。", None), "trade");
+        assert_eq!(theme_of("日本国政府は、暖房施設の建設に円借款を供与する。", None), "investment");
+        assert_eq!(theme_of("両国は、再生可能エネルギー分野での協力を強化する。", None), "energy");
+        assert_eq!(theme_of("双方は、食料安全保障の強化に向けて協力する。", None), "agriculture");
+        assert_eq!(theme_of("日本側は、安全保障理事会改革への支持に謝意を表明した。", None), "multilateral");
+    }
+
+    #[test]
     fn a_documents_own_parties_are_no_theme_evidence() {
         // In the EU's own statements "the European Union" is who acts, not a multilateral
         // subject; elsewhere it still is.
