@@ -950,7 +950,9 @@ fn is_abbreviation_stop(para: &str, start: usize, pos: usize, after: &str) -> bo
         {
             return false;
         }
-        let opener = SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
+        // No sentence starts in lower case: `with the U.N. at its core` goes on.
+        let opener = next_first.is_some_and(char::is_uppercase)
+            && SENTENCE_OPENERS.contains(&after.to_lowercase().trim_end_matches([',', ';']));
         // `Washington, D.C. President Biden …`: a state or district after a place and a
         // comma closes the phrase, so a capital after it starts a sentence. Country
         // initialisms are excluded: they stand before a capital (`U.S. President`).
@@ -1094,6 +1096,9 @@ mod tests {
     fn initialism_ends_a_sentence_before_a_sentence_opener() {
         let t = "Both sides will work within the U.N. The parties also agreed.";
         assert_eq!(sentences(t), vec!["Both sides will work within the U.N.", "The parties also agreed."]);
+        // An opener in lower case opens nothing.
+        let t = "They uphold the system with the U.N. at its core and the order it underpins.";
+        assert_eq!(sentences(t), vec![t]);
     }
 
     #[test]
