@@ -85,10 +85,13 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 9] = [
+const OWN_FLOORS: [(&str, f64, f64); 12] = [
+    ("decl-article", 0.87, 0.92),
     ("news-pair", 0.86, 0.84),
     ("news-pair-2", 0.89, 0.95),
+    ("revision-2", 0.91, 0.99),
     ("statement-news", 0.89, 0.90),
+    ("three-layouts", 0.95, 0.86),
     ("three-partners", 0.90, 0.91),
     ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),
