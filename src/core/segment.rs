@@ -209,6 +209,13 @@ fn items(text: &str) -> Vec<Item> {
         }
         let lead = raw.len() - raw.trim_start().len();
         let content = line.start + lead..line.start + lead + trimmed.len();
+        if is_page_marker(trimmed) {
+            // A page number left by a page break: neither heading nor text.
+            flush(&mut open, &mut out);
+            out.push(Item { kind: ItemKind::Meta, range: content, marked: false, label: None });
+            after_bare_heading = false;
+            continue;
+        }
         let (marker_len, is_marker) = marker(trimmed);
         let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
         let standalone_heading = is_heading_pattern(trimmed) || trimmed.starts_with('#') || title_of_heading;
@@ -244,6 +251,21 @@ fn items(text: &str) -> Vec<Item> {
     join_fragments(text, out)
 }
 
+/// Whether a line is only a page number, as text taken from a printed or PDF page keeps
+/// them: `3`, `- 3 -`, `– 12 –`, `Page 3`, `Page 3 of 12`. A numbered heading has a
+/// full stop or a title (`3.`, `3. Trade`), so it is none.
+fn is_page_marker(line: &str) -> bool {
+    let t = line.trim().trim_matches(['-', '–', '—']).trim();
+    let t =
+        t.strip_prefix("Page ").or_else(|| t.strip_prefix("page ")).or_else(|| t.strip_prefix("PAGE ")).unwrap_or(t);
+    let mut parts = t.split(" of ");
+    let number =
+        |p: Option<&str>| p.is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let first = parts.next();
+    let rest = parts.next();
+    number(first) && (rest.is_none() || number(rest)) && parts.next().is_none()
+}
+
 /// The most words a lower-case paragraph may have and still be a fragment left over by
 /// a line break (`in Brazil.`) when the paragraph before it did end a sentence.
 const MAX_FRAGMENT_WORDS: usize = 6;
@@ -261,15 +283,22 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// semicolon-joined list is one. Bulleted items are not: a statement's `… the following
 /// areas:` / `- semiconductor design …;` / `- Earth observation satellites …;` lists
 /// commitments of their own, which another document may state one by one.
+///
+/// A page number between the two (`- 3 -`) does not keep them apart: the joined
+/// paragraph runs over it.
 fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         let t = &text[item.range.clone()];
         let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+        // The paragraph before, page numbers passed over.
+        let page_numbers =
+            out.iter().rev().take_while(|p| p.kind == ItemKind::Meta && is_page_marker(&text[p.range.clone()])).count();
+        let kept = out.len() - page_numbers;
         let joins = starts_lower
             && !item.marked
             && item.label.is_none()
-            && out.last().is_some_and(|prev| {
+            && out[..kept].last().is_some_and(|prev| {
                 let p = text[prev.range.clone()].trim_end();
                 let pattern = p.starts_with('#') || is_heading_pattern(p);
                 let broken_off = p.chars().last().is_some_and(char::is_alphanumeric);
@@ -286,6 +315,9 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
                 prev.kind == ItemKind::Body && (p.ends_with([':', ';', ',']) || matches!(last_word, "and" | "or"))
             });
         let joins = joins || continues_list;
+        if joins {
+            out.truncate(kept);
+        }
         match out.last_mut() {
             // A list goes on the clause it completes, which stays a commitment: ending in
             // `; and` it must not pass for a heading.
@@ -1327,6 +1359,28 @@ mod tests {
                 "They met in Quito. in Ecuador."
             ]
         );
+    }
+
+    #[test]
+    fn page_numbers_are_neither_text_nor_headings() {
+        let t = "Article 1\nTrade\n\n1. The Parties shall accord most-favored-nation treatment.\n\n- 3 -\n\u{c}\n\
+                 2. Each Party shall administer its controls with respect to customs\n\nPage 4 of 12\n\n\
+                 duties and charges.\n\n5\n\n3. The Parties shall consult.";
+        let s = segment(t);
+        let texts: Vec<String> = s.segments.iter().map(|g| fold_ws(&t[g.byte_range.clone()])).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The Parties shall accord most-favored-nation treatment.",
+                "Each Party shall administer its controls with respect to customs Page 4 of 12 duties and charges.",
+                "The Parties shall consult.",
+            ]
+        );
+        // No page number became a section: all three stand under Article 1.
+        assert_eq!(s.sections.len(), 1);
+        assert!(s.segments.iter().all(|g| g.section == Some(0)));
+        assert!(is_page_marker("– 12 –") && is_page_marker("Page 3") && is_page_marker("7"));
+        assert!(!is_page_marker("3.") && !is_page_marker("3. Trade") && !is_page_marker("12345"));
     }
 
     #[test]
