@@ -24,12 +24,19 @@ const FILLER: &[&str] = &[
 /// would join a name to the next one ("Kazakhstan on Further Deepening").
 const NAME_JOINERS: &[&str] = &["of", "de", "del", "la"];
 
-/// The words of a title (split at spaces, dashes and slashes, so "United
-/// States-Argentina" has "Argentina"), each as written and in the form compared
-/// (lower case, no punctuation around it).
+/// The words of a title (split at spaces, dashes, slashes and brackets, so "United
+/// States-Argentina" has "Argentina", and a Chinese or Japanese title, written without
+/// spaces, has its bracketed year or place: `共同声明（2024年）`), each as written and in
+/// the form compared (lower case, no punctuation around it).
 fn words(title: &str) -> Vec<(&str, String)> {
     title
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—' | '/'))
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '‐' | '–' | '—' | '/' | '(' | ')' | '（' | '）' | '【' | '】' | '《' | '》' | '、' | '，'
+                )
+        })
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .map(|w| (w, w.to_lowercase()))
@@ -278,6 +285,16 @@ mod tests {
         let s = short_titles(&[&long, &other], &["a", "b"]);
         assert!(s[0].chars().count() <= MAX_CHARS, "{s:?}");
         assert_eq!(s[0], "word word word word word word");
+    }
+
+    #[test]
+    fn a_title_without_spaces_is_told_apart_by_its_brackets() {
+        // Chinese and Japanese titles have no spaces; their brackets still part words.
+        let short = short_titles(
+            &["日本国とモンゴル国の共同声明", "日本国とモンゴル国の共同声明（2024年）"],
+            &["a.txt", "b.txt"],
+        );
+        assert_eq!(short, ["a", "2024年"]);
     }
 
     #[test]
