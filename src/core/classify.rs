@@ -754,6 +754,16 @@ mod tests {
     }
 
     #[test]
+    fn a_welcome_with_military_honours_is_a_ceremony_not_security() {
+        let s = "He was greeted with a 21-gun salute and a military honour guard at the palace.";
+        assert_ne!(theme_of(s, None), "security");
+        assert_ne!(theme_of("A military band played both national anthems.", None), "security");
+        // Military cooperation is still security.
+        assert_eq!(theme_of("The sides will expand military cooperation and joint exercises.", None), "security");
+        assert_eq!(theme_of("Seoul will help Ashgabat build e-government services.", None), "digital");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
