@@ -764,6 +764,23 @@ mod tests {
     }
 
     #[test]
+    fn an_investment_treaty_protects_investments_it_does_not_trade() {
+        // "Nationals or companies" names who is protected, in every article: no trade
+        // evidence. Expropriation and transfers are what such a treaty is about.
+        let s = "Each Contracting Party shall accord to investments of nationals or companies of the other Contracting \
+                 Party treatment no less favourable than that which it accords to investments of its own nationals or \
+                 companies.";
+        assert_eq!(theme_of(s, None), "investment");
+        let s = "Such compensation shall amount to the market value of the investment expropriated.";
+        assert_eq!(theme_of(s, None), "investment");
+        assert_eq!(theme_of("Resulting payments shall be freely transferable.", None), "investment");
+        let s = "A Contracting Party shall not assert, as a defence, that the investor has received an indemnity.";
+        assert_ne!(theme_of(s, None), "security");
+        // Companies that trade still count for trade.
+        assert_eq!(theme_of("The sides will help companies export more goods.", None), "trade");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
