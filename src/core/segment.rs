@@ -290,7 +290,9 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         let t = &text[item.range.clone()];
-        let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+        // A defined term opens in quotes (`(a) “investment” means …;`): the word decides.
+        let starts_lower =
+            t.trim_start_matches(['“', '"', '‘', '\'', '«']).chars().next().is_some_and(char::is_lowercase);
         // The paragraph before, page numbers passed over.
         let page_numbers =
             out.iter().rev().take_while(|p| p.kind == ItemKind::Meta && is_page_marker(&text[p.range.clone()])).count();
@@ -1429,6 +1431,11 @@ mod tests {
                 "this item follows a full stop."
             ]
         );
+        // A treaty's definitions open with the term in quotes.
+        let t = "For the purposes of this Agreement:
+(a) “investment” means every kind of asset;
+                 (b) \"returns\" means the amounts yielded by an investment.";
+        assert_eq!(sentences(t), [t]);
     }
 
     #[test]
