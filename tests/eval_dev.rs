@@ -85,18 +85,21 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 12] = [
+const OWN_FLOORS: [(&str, f64, f64); 15] = [
     ("decl-article", 0.87, 0.92),
-    ("news-pair", 0.86, 0.84),
+    ("news-pair", 0.88, 0.84),
     ("news-pair-2", 0.89, 0.95),
+    ("news-pair-3", 0.74, 0.86),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.89, 0.90),
     ("three-layouts", 0.95, 0.86),
     ("three-partners", 0.90, 0.91),
     ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),
+    ("treaty-pair-2", 0.85, 0.99),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.98, 0.95),
+    ("two-years-3", 0.90, 0.95),
     ("zh-pair", 0.98, 0.96),
 ];
 
@@ -148,8 +151,14 @@ fn dev_set_scores_meet_the_thresholds() {
     keeps_floors(&eval_dir().join("dev-real"), &REAL_FLOORS, tmp.path());
 }
 
+/// Groups whose gold splits sentences by another convention than ours, with the
+/// segmentation they keep: `treaty-pair-2` lists each treaty preamble (the parties, the
+/// recitals one a line, "Have agreed as follows:") as one sentence, where `treaty-pair`
+/// and the segmenter take each recital for one.
+const SEGMENTATION_EXCEPTIONS: [(&str, f64); 1] = [("treaty-pair-2", 0.97)];
+
 /// Scores each group of `dir` named in `floors` and fails below its theme accuracy and
-/// alignment F1, or below 0.99 segmentation.
+/// alignment F1, or below 0.99 segmentation (or its [`SEGMENTATION_EXCEPTIONS`] figure).
 fn keeps_floors(dir: &Path, floors: &[(&str, f64, f64)], tmp: &Path) {
     let groups = groups_in(dir);
     for &(name, themes, align) in floors {
@@ -158,7 +167,8 @@ fn keeps_floors(dir: &Path, floors: &[(&str, f64, f64)], tmp: &Path) {
         let (t, a, s) = score_group(group, tmp);
         assert!(t >= themes, "{name}: theme accuracy {t:.4} < {themes}");
         assert!(a >= align, "{name}: alignment F1 {a:.4} < {align}");
-        assert!(s >= 0.99, "{name}: segmentation {s:.4} < 0.99");
+        let seg = SEGMENTATION_EXCEPTIONS.iter().find(|e| e.0 == name).map_or(0.99, |e| e.1);
+        assert!(s >= seg, "{name}: segmentation {s:.4} < {seg}");
     }
 }
 
