@@ -93,6 +93,9 @@ const SAYING: [&str; 17] = [
     "warn",
     "warned",
 ];
+/// Verbs that attribute the quoted words in a sentence to a speaker (`SAYING` are those
+/// that attribute a whole sentence to commentators).
+const QUOTING: [&str; 6] = ["described", "describes", "said", "says", "told", "tells"];
 /// How old an event must be, in years before the latest year its document names, for a
 /// sentence that dates it and takes no position to be history: a news report's
 /// background ("The two countries established diplomatic relations in 1972"), not this
@@ -486,6 +489,16 @@ pub fn is_reported_speech(text: &str) -> bool {
     if text.trim_start().starts_with(['“', '"', '«', '„']) {
         return true;
     }
+    // Someone's words quoted in the sentence, with a verb of saying: "Lee said
+    // cooperation would now “go beyond energy”", "described Korea as “a reliable partner”".
+    if text.contains(['“', '"', '«', '„']) {
+        let words = text::words(text);
+        // "the said Agreement" is a lawyer's adjective, not a verb.
+        let saying = |k: usize| QUOTING.contains(&words[k].as_str()) && (k == 0 || words[k - 1] != "the");
+        if (0..words.len()).any(saying) {
+            return true;
+        }
+    }
     // Most sentences name no commentator: a scan of the bytes spares them the words.
     let bytes = text.as_bytes();
     let names = |stem: &str| bytes.windows(stem.len()).any(|w| w.eq_ignore_ascii_case(stem.as_bytes()));
@@ -732,6 +745,13 @@ mod tests {
         assert_eq!(theme_of("Analysts say the summit confirmed the course of both countries.", None), "general");
         assert_eq!(theme_of("According to commentators, the visit showed a shared vision.", None), "general");
         assert_eq!(theme_of("The two leaders met in Astana on Tuesday.", None), "general");
+        // Words quoted in the sentence, with a verb of saying, are someone's words.
+        assert_eq!(theme_of("Lee, for his part, said cooperation would now “go beyond energy”.", None), "general");
+        let s = "At the dinner, he described Korea as “a reliable partner with advanced technologies”.";
+        assert_eq!(theme_of(s, None), "general");
+        // The lawyer's "the said" is no verb of saying.
+        let s = "The said \"investments\" shall enjoy full protection and security in the territory.";
+        assert_eq!(theme_of(s, None), "investment");
         // Lawmakers and campaigners comment too, and accusing is saying.
         let s = "Opposition lawmakers accused the government of courting foreign investment at any cost.";
         assert_eq!(theme_of(s, None), "general");
