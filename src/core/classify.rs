@@ -49,7 +49,7 @@ const FRAMING_WEIGHT: f32 = 2.0;
 /// Who comments on an event in a news report rather than acting in it. Officials are
 /// not among them: "officials said the declaration commits the two sides to …" reports
 /// a commitment.
-const COMMENTATORS: [&str; 22] = [
+const COMMENTATORS: [&str; 23] = [
     "activist",
     "activists",
     "analyst",
@@ -66,6 +66,7 @@ const COMMENTATORS: [&str; 22] = [
     "economists",
     "expert",
     "experts",
+    "groups",
     "lawmaker",
     "lawmakers",
     "legislator",
@@ -502,7 +503,10 @@ pub fn is_reported_speech(text: &str) -> bool {
     // Most sentences name no commentator: a scan of the bytes spares them the words.
     let bytes = text.as_bytes();
     let names = |stem: &str| bytes.windows(stem.len()).any(|w| w.eq_ignore_ascii_case(stem.as_bytes()));
-    if !COMMENTATORS.iter().any(|c| !c.ends_with('s') && names(c)) {
+    // Singulars find their plurals too; a plural alone in the list ("groups": a working
+    // group that notes is no commentator) is looked for itself.
+    let alone = |c: &str| c.strip_suffix('s').is_none_or(|one| !COMMENTATORS.contains(&one));
+    if !COMMENTATORS.iter().any(|c| alone(c) && names(c)) {
         return false;
     }
     // The commentators say it within one clause: in "… exchange experts in agriculture,
@@ -752,6 +756,11 @@ mod tests {
         // The lawyer's "the said" is no verb of saying.
         let s = "The said \"investments\" shall enjoy full protection and security in the territory.";
         assert_eq!(theme_of(s, None), "investment");
+        // Groups that warn are commentators; a working group that notes is not.
+        let s = "Environmental groups in Brazil also warned that bigger beef exports could add to deforestation.";
+        assert_eq!(theme_of(s, None), "general");
+        let s = "The working group noted the progress in modernising the border crossings.";
+        assert_eq!(theme_of(s, None), "transport");
         // Lawmakers and campaigners comment too, and accusing is saying.
         let s = "Opposition lawmakers accused the government of courting foreign investment at any cost.";
         assert_eq!(theme_of(s, None), "general");
