@@ -532,7 +532,17 @@ pub fn is_history(text: &str, latest_year: u32) -> bool {
     }
     // Modals as written: `May` is the month ("established diplomatic relations in May 1989").
     let modal = text.split(|c: char| !c.is_alphabetic()).any(|w| MODALS.contains(&w));
-    !modal && !text::words(text).iter().any(|w| STANCE_STARTS.iter().any(|s| w.starts_with(s)))
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let stance = words.iter().enumerate().any(|(k, w)| {
+        let w = w.to_lowercase();
+        // Recognising a state ("was among the first to recognise Kazakhstan's
+        // independence in 1991") is an event; recognising the importance of something
+        // is a position.
+        let recognised_state =
+            w.starts_with("recogni") && words.get(k + 1).is_some_and(|n| n.starts_with(char::is_uppercase));
+        STANCE_STARTS.iter().any(|s| w.starts_with(s)) && !recognised_state
+    });
+    !modal && !stance
 }
 
 /// The years a text names: runs of four digits from 1800 to 2099 standing alone (not
@@ -860,6 +870,11 @@ mod tests {
         assert!(c[0].evidence.iter().any(|e| e.term.starts_with("history")));
         // What it names stays its subject, for the aligner.
         assert_ne!(id(c[0].subject), "general");
+        // Recognising a state long ago is history; recognising the importance of an old
+        // text is a position.
+        let dated = |text: &str| is_history(text, 2024);
+        assert!(dated("Hungary was among the first to recognise Kazakhstan’s independence in December 1991."));
+        assert!(!dated("The Leaders recognized the importance of the 2002 Declaration on the Conduct of Parties."));
         // A position taken on something old is no history; nor is a recent target.
         assert_eq!(id(c[1].theme), "culture");
         assert_eq!(id(c[2].theme), "trade");
