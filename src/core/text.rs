@@ -67,6 +67,10 @@ pub fn words(text: &str) -> Vec<String> {
             cur.push('.');
         } else if c == ',' && prev.is_ascii_digit() && next.is_ascii_digit() {
             // a thousands separator: `50,000` is one number
+        } else if let Some(resume) = line_end_hyphen(&chars, i) {
+            // a word broken at the end of a line (`includ-` / `ing`): one word
+            i = resume;
+            continue;
         } else if matches!(c, '\'' | '’') && matches!(next, 's' | 'S') && !after_next.is_alphanumeric() {
             // a possessive `'s`: dropped
             push_word(&mut cur, &mut out);
@@ -78,6 +82,19 @@ pub fn words(text: &str) -> Vec<String> {
     }
     push_word(&mut cur, &mut out);
     out
+}
+
+/// Where the word goes on when the hyphen at `i` breaks it at the end of a line, as text
+/// from a printed page does (`includ-` / `ing the method`): a letter in lower case before
+/// it, one line break after it, and a letter in lower case to go on with.
+fn line_end_hyphen(chars: &[char], i: usize) -> Option<usize> {
+    if chars[i] != '-' || !chars.get(i.wrapping_sub(1)).is_some_and(|c| c.is_lowercase()) {
+        return None;
+    }
+    let gap = chars[i + 1..].iter().take_while(|c| c.is_whitespace()).count();
+    let breaks = chars[i + 1..i + 1 + gap].iter().filter(|&&c| c == '\n').count();
+    let resume = i + 1 + gap;
+    (breaks == 1 && chars.get(resume).is_some_and(|c| c.is_lowercase())).then_some(resume)
 }
 
 /// Ends the word being built: dotted acronyms lose their dots, decimals stay whole,
@@ -392,6 +409,16 @@ mod tests {
         assert_eq!(normalise_spelling("oestrogen"), "estrogen");
         assert_eq!(normalise_spelling("does"), "does");
         assert_eq!(normalise_spelling("poet"), "poet");
+    }
+
+    #[test]
+    fn a_word_broken_at_a_line_end_is_one_word() {
+        assert_eq!(words("the method of levy-\ning duties"), ["the", "method", "of", "levying", "duties"]);
+        assert_eq!(words("estab-\r\n   lishment"), ["establishment"]);
+        // A hyphen inside a line, a paragraph break, or a capital after the break: no join.
+        assert_eq!(words("well-known"), ["well", "known"]);
+        assert_eq!(words("trade-\n\nwise"), ["trade", "wise"]);
+        assert_eq!(words("Baku-\nTbilisi"), ["baku", "tbilisi"]);
     }
 
     #[test]
