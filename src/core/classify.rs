@@ -224,9 +224,14 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         tokens.iter().skip(1).position(|t| ADJUNCT_MARKERS.contains(&t.word.as_str())).map_or(usize::MAX, |k| k + 1);
     let stems: Vec<String> = tokens.into_iter().map(|t| t.stem).collect();
     let mut blocked = vec![false; stems.len()];
+    // Where an ignored phrase stands: a theme that lists the phrase itself as a term
+    // still counts it there ("business environment" is investment, and its
+    // "environment" no evidence for the environment).
+    let mut ignored: Vec<std::ops::Range<usize>> = Vec::new();
     for phrase in &taxonomy.ignore {
         for start in find_all(&stems, phrase) {
             blocked[start..start + phrase.len()].iter_mut().for_each(|b| *b = true);
+            ignored.push(start..start + phrase.len());
         }
     }
     let mut scores = vec![0.0f32; taxonomy.themes.len()];
@@ -252,7 +257,9 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         }
         let term = &taxonomy.themes[ti].terms[k];
         let span = start..start + term.stems.len();
-        if used[span.clone()].iter().any(|u| *u) {
+        let named_phrase =
+            ignored.contains(&span) && !used[span.clone()].iter().zip(&blocked[span.clone()]).any(|(u, b)| *u && !*b);
+        if !named_phrase && used[span.clone()].iter().any(|u| *u) {
             continue;
         }
         // A party's own name says who acts; a longer term that holds it ("one China")
@@ -817,6 +824,20 @@ mod tests {
         assert_ne!(theme_of(s, None), "security");
         // Companies that trade still count for trade.
         assert_eq!(theme_of("The sides will help companies export more goods.", None), "trade");
+    }
+
+    #[test]
+    fn an_ignored_phrase_that_a_theme_lists_counts_for_that_theme_only() {
+        // "Business environment" is investment, and no evidence for the environment;
+        // "a favourable environment" stays a figure of speech.
+        let s = "The two sides will improve the business environment for companies.";
+        assert_eq!(theme_of(s, None), "investment");
+        let c = classify_document(
+            &Taxonomy::default(),
+            &[SegmentContext { text: s, heading: None, paragraph: 0, label: None }],
+        );
+        assert!(c[0].evidence.iter().all(|e| e.term != "environment"), "{:?}", c[0].evidence);
+        assert_eq!(theme_of("The sides will create a favourable environment for tourism.", None), "culture");
     }
 
     #[test]
