@@ -841,6 +841,19 @@ mod tests {
     }
 
     #[test]
+    fn entry_into_force_dates_a_commitment_and_an_economic_partnership_is_trade() {
+        // "Upon entry into force of the Agreement" says when; the final clause that makes
+        // the agreement enter into force is what is general.
+        let s = "Peru will phase in its tariff reductions over a period of no more than 7 years from the entry into \
+                 force of the Agreement.";
+        assert_eq!(theme_of(s, None), "trade");
+        assert_eq!(theme_of("This Agreement shall enter into force on the date of signature.", None), "general");
+        let s =
+            "Building on the Japan–Peru Economic Partnership Agreement, the Parties intend to finalize the Agreement.";
+        assert_eq!(theme_of(s, None), "trade");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
