@@ -854,6 +854,16 @@ mod tests {
     }
 
     #[test]
+    fn readmission_and_border_management_are_security_and_raw_materials_investment() {
+        let s = "Each Party shall readmit any of its nationals who is illegally present on the territory of the other.";
+        assert_eq!(theme_of(s, None), "security");
+        let s = "The Parties shall cooperate on integrated border management and the training of border guards.";
+        assert_eq!(theme_of(s, None), "security");
+        let s = "The Parties shall establish a strategic partnership on critical raw materials covering exploration.";
+        assert_eq!(theme_of(s, None), "investment");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
