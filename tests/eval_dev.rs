@@ -85,20 +85,22 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 15] = [
+const OWN_FLOORS: [(&str, f64, f64); 17] = [
     ("decl-article", 0.87, 0.92),
+    ("eu-agreements", 0.95, 0.97),
     ("news-pair", 0.91, 0.84),
-    ("news-pair-2", 0.89, 0.95),
-    ("news-pair-3", 0.81, 0.86),
+    ("news-pair-2", 0.90, 0.95),
+    ("news-pair-3", 0.82, 0.86),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.90, 0.95),
     ("three-layouts", 0.95, 0.86),
-    ("three-partners", 0.90, 0.91),
+    ("three-partners", 0.92, 0.91),
+    ("trade-eight", 0.83, 0.96),
     ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),
     ("treaty-pair-2", 0.85, 0.99),
     ("two-years", 0.91, 0.83),
-    ("two-years-2", 0.98, 0.95),
+    ("two-years-2", 0.99, 0.95),
     ("two-years-3", 0.91, 0.96),
     ("zh-pair", 0.98, 0.96),
 ];
