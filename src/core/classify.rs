@@ -667,8 +667,12 @@ mod tests {
         assert_ne!(theme_of("The Parties will cooperate in clearing mines left by the war.", None), "investment");
         assert_ne!(theme_of("The leaders call for unhindered humanitarian access.", None), "culture");
         assert_eq!(theme_of("The Parties will expand humanitarian cooperation.", None), "culture");
-        // A business environment, like a business climate, is a figure of speech.
-        assert_eq!(theme_of("The Parties will create a favourable business environment for companies.", None), "trade");
+        // A business environment, like a business climate, is no evidence for the
+        // environment; it is what investors weigh.
+        assert_eq!(
+            theme_of("The Parties will create a favourable business environment for companies.", None),
+            "investment"
+        );
     }
 
     #[test]
