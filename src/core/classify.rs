@@ -2,7 +2,7 @@
 //!
 //! A segment's own words count first: every taxonomy term found in it adds its weight
 //! to its theme (longest phrase wins, figures of speech from the taxonomy's `ignore`
-//! list are skipped, and terms after `including`, `through`, `via` or `notably`, which
+//! list are skipped, and terms after `including`, `through`, `via`, `notably` or `e.g.`, which
 //! give examples or means, count half). Then context, as a reader uses it: the heading the segment stands
 //! under, what the rest of its section is about, and its neighbours in the same
 //! paragraph add a share of their own scores. The
@@ -40,7 +40,7 @@ const ADJUNCT_WEIGHT: f32 = 0.4;
 /// Words that turn a sentence to examples or means (see [`ADJUNCT_WEIGHT`]), or to the
 /// occasion ("met in New York on the margins of the U.N. General Assembly": the meeting
 /// is not about the UN).
-const ADJUNCT_MARKERS: [&str; 6] = ["including", "through", "via", "notably", "margins", "sidelines"];
+const ADJUNCT_MARKERS: [&str; 7] = ["including", "through", "via", "notably", "eg", "margins", "sidelines"];
 /// How much framing (reported speech, history) counts for the fallback theme, as a
 /// multiple of all the sentence's other evidence: enough to make it the primary theme
 /// (at least two thirds of the scores), while the themes the words name stay as
@@ -872,6 +872,10 @@ mod tests {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
         assert_eq!(theme_of(s, None), "health");
+        // "e.g." gives examples as "including" does.
+        let s = "Indonesia will accept vehicles that meet Japanese safety standards and type-approval certificates \
+                 (e.g. those issued under UN Regulation No. 94), without additional testing.";
+        assert_ne!(theme_of(s, None), "multilateral");
         // Without a marker every term counts in full.
         let s = "The sides will cooperate on vaccines and hospitals, investment, banking and joint ventures.";
         assert_eq!(theme_of(s, None), "investment");
