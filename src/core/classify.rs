@@ -872,10 +872,15 @@ mod tests {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
         assert_eq!(theme_of(s, None), "health");
-        // "e.g." gives examples as "including" does.
-        let s = "Indonesia will accept vehicles that meet Japanese safety standards and type-approval certificates \
-                 (e.g. those issued under UN Regulation No. 94), without additional testing.";
-        assert_ne!(theme_of(s, None), "multilateral");
+        // "e.g." gives examples as "including" does: under a trade heading, the UN in the
+        // example does not outweigh it.
+        let heading = Some("Technical barriers");
+        let s = "Indonesia will accept vehicles that meet Japanese safety standards, together with type-approval \
+                 certificates (e.g. those issued under UN Regulation No. 94).";
+        assert_eq!(theme_of(s, heading), "trade");
+        let s = "Indonesia will accept vehicles that meet Japanese safety standards, together with type-approval \
+                 certificates issued under UN Regulation No. 94.";
+        assert_eq!(theme_of(s, heading), "multilateral");
         // Without a marker every term counts in full.
         let s = "The sides will cooperate on vaccines and hospitals, investment, banking and joint ventures.";
         assert_eq!(theme_of(s, None), "investment");
