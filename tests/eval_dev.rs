@@ -95,13 +95,13 @@ const OWN_FLOORS: [(&str, f64, f64); 17] = [
     ("statement-news", 0.90, 0.95),
     ("three-layouts", 0.94, 0.86),
     ("three-partners", 0.92, 0.91),
-    ("trade-eight", 0.88, 0.96),
+    ("trade-eight", 0.93, 0.96),
     ("trade-template", 0.95, 0.91),
     ("treaty-pair", 0.92, 0.98),
-    ("treaty-pair-2", 0.85, 0.99),
+    ("treaty-pair-2", 0.89, 0.99),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.99, 0.95),
-    ("two-years-3", 0.91, 0.96),
+    ("two-years-3", 0.92, 0.96),
     ("zh-pair", 0.98, 0.96),
 ];
 

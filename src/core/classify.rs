@@ -868,6 +868,16 @@ mod tests {
     }
 
     #[test]
+    fn consultations_are_politics_only_between_foreign_ministries() {
+        // Treaty and trade texts consult on the agreement itself.
+        let s = "The Parties will continue consultations to finalize the legal text of the Agreement at an early date.";
+        assert_ne!(theme_of(s, None), "politics");
+        let s = "The foreign ministries of the two countries will hold consultations at least once a year.";
+        assert_eq!(theme_of(s, None), "politics");
+        assert_eq!(theme_of("The sides will hold regular political consultations.", None), "politics");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
