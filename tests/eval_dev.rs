@@ -101,7 +101,7 @@ const OWN_FLOORS: [(&str, f64, f64); 17] = [
     ("treaty-pair-2", 0.89, 0.99),
     ("two-years", 0.91, 0.83),
     ("two-years-2", 0.99, 0.95),
-    ("two-years-3", 0.92, 0.96),
+    ("two-years-3", 0.95, 0.96),
     ("zh-pair", 0.98, 0.96),
 ];
 

@@ -878,6 +878,13 @@ mod tests {
     }
 
     #[test]
+    fn nuclear_weapons_are_security_and_nuclear_power_energy() {
+        let s = "The two leaders pledged to pursue jointly the goal of a world free of nuclear weapons.";
+        assert_eq!(theme_of(s, None), "security");
+        assert_eq!(theme_of("The sides will cooperate in the peaceful use of nuclear energy.", None), "energy");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
