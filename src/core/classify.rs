@@ -885,6 +885,12 @@ mod tests {
     }
 
     #[test]
+    fn an_open_skies_agreement_is_transport() {
+        let s = "Both Governments hailed the new Open Skies Agreement as a clear indicator of the strong partnership.";
+        assert_eq!(theme_of(s, None), "transport");
+    }
+
+    #[test]
     fn examples_and_means_count_less_than_the_commitment() {
         // The commitment is health; investment and industry are the means.
         let s = "The sides will cooperate on vaccines and hospitals through investment, banking and joint ventures.";
