@@ -257,6 +257,8 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         }
         let term = &taxonomy.themes[ti].terms[k];
         let span = start..start + term.stems.len();
+        // The term is an ignored phrase where it stands, and no longer term of this
+        // theme has taken its words already: it counts, though its words are blocked.
         let named_phrase =
             ignored.contains(&span) && !used[span.clone()].iter().zip(&blocked[span.clone()]).any(|(u, b)| *u && !*b);
         if !named_phrase && used[span.clone()].iter().any(|u| *u) {
