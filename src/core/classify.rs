@@ -503,8 +503,13 @@ pub fn is_reported_speech(text: &str) -> bool {
     // cooperation would now “go beyond energy”", "described Korea as “a reliable partner”".
     if text.contains(['“', '"', '«', '„']) {
         let words = text::words(text);
-        // "the said Agreement" is a lawyer's adjective, not a verb.
-        let saying = |k: usize| QUOTING.contains(&words[k].as_str()) && (k == 0 || words[k - 1] != "the");
+        // "the said Agreement" is a lawyer's adjective, not a verb; and a treaty's
+        // "the assets described in Annex I" describes nothing as anything.
+        let saying = |k: usize| {
+            let w = words[k].as_str();
+            let describes_as = !w.starts_with("describ") || words[k + 1..].iter().take(4).any(|v| v == "as");
+            QUOTING.contains(&w) && (k == 0 || words[k - 1] != "the") && describes_as
+        };
         if (0..words.len()).any(saying) {
             return true;
         }
@@ -776,7 +781,9 @@ mod tests {
         assert_eq!(theme_of("Lee, for his part, said cooperation would now “go beyond energy”.", None), "general");
         let s = "At the dinner, he described Korea as “a reliable partner with advanced technologies”.";
         assert_eq!(theme_of(s, None), "general");
-        // The lawyer's "the said" is no verb of saying.
+        // The lawyer's "the said" and "described in" are no verbs of saying.
+        let s = "The term \"investment\" includes the assets described in Annex I of this Agreement.";
+        assert_eq!(theme_of(s, None), "investment");
         let s = "The said \"investments\" shall enjoy full protection and security in the territory.";
         assert_eq!(theme_of(s, None), "investment");
         // Groups that warn are commentators; a working group that notes is not.
