@@ -4,6 +4,10 @@ use clap::Parser;
 use counterpart::cli::{self, Cli, Command, ReportArgs};
 use std::process::ExitCode;
 
+/// mimalloc, for the aligner's millions of small allocations (`benches/`, ARCHITECTURE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {

@@ -85,15 +85,17 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 17] = [
-    ("decl-article", 0.87, 0.92),
+const OWN_FLOORS: [(&str, f64, f64); 19] = [
+    ("decl-article", 0.88, 0.92),
     ("eu-agreements", 0.95, 0.97),
-    ("news-pair", 0.91, 0.84),
+    ("factsheet-statement", 0.78, 0.96),
+    ("news-pair", 0.91, 0.86),
     ("news-pair-2", 0.90, 0.95),
     ("news-pair-3", 0.82, 0.86),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.90, 0.95),
-    ("three-layouts", 0.94, 0.86),
+    ("summit-declarations", 0.94, 0.97),
+    ("three-layouts", 0.95, 0.86),
     ("three-partners", 0.92, 0.91),
     ("trade-eight", 0.93, 0.96),
     ("trade-template", 0.95, 0.91),

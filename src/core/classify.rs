@@ -214,7 +214,8 @@ pub fn term_scores(taxonomy: &Taxonomy, text: &str) -> (Vec<f32>, Vec<Evidence>)
 /// [`term_scores`] for a document whose parties are `parties`: a term that is no more
 /// than a party's name says who acts, not what a sentence is about, and counts for no
 /// theme ("the European Union" in the EU's own trade statements is no multilateral
-/// evidence); a longer term that holds the name ("the one-China principle") counts.
+/// evidence), nor does a term made of the parties' names alone; a longer term that
+/// holds a name ("the one-China principle") counts.
 fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f32>, Vec<Evidence>) {
     let tokens = text::tokens(text);
     let own = parties.spans(&tokens);
@@ -264,9 +265,10 @@ fn term_scores_for(taxonomy: &Taxonomy, text: &str, parties: &Parties) -> (Vec<f
         if !named_phrase && used[span.clone()].iter().any(|u| *u) {
             continue;
         }
-        // A party's own name says who acts; a longer term that holds it ("one China")
-        // still counts.
-        if own.iter().any(|&(s, n)| s <= span.start && span.end <= s + n) {
+        // A party's own name, or its parties' names together ("China–Central Asia" in
+        // their summit's declaration), says who acts; a longer term that holds a name
+        // ("one China") still counts.
+        if span.clone().all(|w| own.iter().any(|&(s, n)| s <= w && w < s + n)) {
             continue;
         }
         used[span].iter_mut().for_each(|u| *u = true);
@@ -1048,6 +1050,28 @@ mod tests {
         let az_cn = Parties::detect(Some("Joint Declaration of Azerbaijan and China"), text);
         let c = classify_document_of(&tax, &segs, &az_cn).remove(0);
         assert!(c.evidence.iter().any(|e| e.term.contains("one")), "{:?}", c.evidence);
+        // Its parties' names together are no more than who acts: "China–Central Asia" in
+        // their own summit's declaration is the summit, not a multilateral subject; in a
+        // declaration of China and one Central Asian state it is.
+        let text = "The second China–Central Asia Summit will be held in the Republic of Kazakhstan in 2025.";
+        let segs = [SegmentContext { text, heading: None, paragraph: 0, label: None }];
+        let summit = Parties::detect(Some("Xi'an Declaration of the China–Central Asia Summit"), text);
+        assert_eq!(tax.themes[classify_document_of(&tax, &segs, &summit)[0].theme].id, "politics");
+        let cn_kz = Parties::detect(Some("Joint Statement of China and Kazakhstan"), text);
+        assert_eq!(tax.themes[classify_document_of(&tax, &segs, &cn_kz)[0].theme].id, "multilateral");
+    }
+
+    #[test]
+    fn regional_issues_are_multilateral() {
+        // The taxonomy's "regional and international issues": the standing ones by name.
+        let s = "The Parties will continue to provide humanitarian assistance to the Afghan people.";
+        assert_eq!(theme_of(s, None), "multilateral");
+        let s = "The two leaders exchanged views on the ongoing crisis in Gaza.";
+        assert_eq!(theme_of(s, None), "multilateral");
+        // Not letting one's territory be used against the other is security, however
+        // many territories.
+        let s = "The Parties will not allow their territories to be used for activities against each other.";
+        assert_eq!(theme_of(s, None), "security");
     }
 
     #[test]

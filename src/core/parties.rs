@@ -2,7 +2,9 @@
 //! them as interchangeable ("Azerbaijan supports…" ≈ "Kazakhstan supports…").
 //!
 //! The gazetteer is `assets/countries.txt`. A document's parties are the countries its
-//! title names; without a title that names two, the countries it mentions most.
+//! title names; without a title that names two, the countries it mentions most. A region
+//! (`Central Asia`) is a party only where the title names it: a region is what
+//! documents talk about, and counted in the body it would push out a party.
 
 use crate::core::text;
 use std::collections::HashMap;
@@ -15,7 +17,12 @@ pub const COUNTRIES: &str = include_str!("../../assets/countries.txt");
 #[derive(Debug, Clone)]
 struct Country {
     names: Vec<Vec<String>>,
+    /// A region (`region:` in the gazetteer): a party only where a title names it.
+    region: bool,
 }
+
+/// What marks a region's line in the gazetteer.
+const REGION: &str = "region:";
 
 fn gazetteer() -> &'static Vec<Country> {
     static G: OnceLock<Vec<Country>> = OnceLock::new();
@@ -24,7 +31,13 @@ fn gazetteer() -> &'static Vec<Country> {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| Country { names: l.split('|').map(text::words).filter(|w| !w.is_empty()).collect() })
+            .map(|l| {
+                let (region, l) = match l.strip_prefix(REGION) {
+                    Some(rest) => (true, rest),
+                    None => (false, l),
+                };
+                Country { names: l.split('|').map(text::words).filter(|w| !w.is_empty()).collect(), region }
+            })
             .collect()
     })
 }
@@ -58,6 +71,9 @@ impl Parties {
             let words = text::words(body);
             let mut counts: HashMap<usize, usize> = HashMap::new();
             for (i, c) in g.iter().enumerate() {
+                if c.region {
+                    continue;
+                }
                 let n: usize = c.names.iter().map(|n| count_seq(&words, n)).sum();
                 if n > 0 && !chosen.contains(&i) {
                     counts.insert(i, n);
@@ -175,5 +191,17 @@ mod tests {
         let p = Parties::detect(None, "Kazakhstan and China agree. Kazakhstan thanks China. Russia is mentioned once.");
         let w = text::words("Kazakhstan China Russia");
         assert_eq!(p.spans(&w).len(), 2);
+    }
+
+    #[test]
+    fn a_region_is_a_party_only_where_the_title_names_it() {
+        // The summit of China and the Central Asian states: its title names both.
+        let summit = Parties::detect(Some("Xi'an Declaration of the China–Central Asia Summit"), "");
+        assert_eq!(summit.spans(&text::words("China and Central Asia")), vec![(0, 1), (2, 2)]);
+        // A report of a Korea–Turkmenistan visit that talks about Central Asia more than it
+        // names Korea: the region is what it talks about, not a party.
+        let body = "Korea and Turkmenistan met. Central Asia, Central Asia and Central Asia. Turkmenistan agreed.";
+        let report = Parties::detect(None, body);
+        assert_eq!(report.spans(&text::words("Korea Turkmenistan Central Asia")), vec![(0, 1), (1, 1)]);
     }
 }
