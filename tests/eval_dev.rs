@@ -85,15 +85,17 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 
 /// Theme accuracy and alignment F1 that each of our own held-out groups must keep
 /// (today's figures, rounded down).
-const OWN_FLOORS: [(&str, f64, f64); 19] = [
+const OWN_FLOORS: [(&str, f64, f64); 21] = [
     ("decl-article", 0.88, 0.92),
     ("eu-agreements", 0.95, 0.97),
-    ("factsheet-statement", 0.78, 0.96),
+    ("factsheet-statement", 0.79, 0.96),
     ("news-pair", 0.91, 0.86),
     ("news-pair-2", 0.90, 0.95),
     ("news-pair-3", 0.82, 0.86),
+    ("news-pair-4", 0.89, 0.86),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.90, 0.95),
+    ("statements-headed", 0.98, 0.95),
     ("summit-declarations", 0.94, 0.97),
     ("three-layouts", 0.95, 0.86),
     ("three-partners", 0.92, 0.91),

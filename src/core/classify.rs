@@ -1075,6 +1075,35 @@ mod tests {
     }
 
     #[test]
+    fn nuclear_security_and_peacekeeping_are_security() {
+        let s = "The United States will provide $15 million to strengthen nuclear security at the metallurgical plant.";
+        assert_eq!(theme_of(s, None), "security");
+        let s = "The Parties will also cooperate in the peaceful use of nuclear energy and the supply of uranium.";
+        assert_eq!(theme_of(s, None), "energy");
+        // Peacekeepers are soldiers, whatever disasters they also help with.
+        let s = "The leaders welcomed Vietnam's participation in peacekeeping operations and in disaster relief around the world.";
+        assert_eq!(theme_of(s, None), "security");
+    }
+
+    #[test]
+    fn drug_makers_are_no_drug_trade() {
+        // `drugs` is a security term (narcotics); a maker of drugs is industry.
+        let s = "Pakistani textile mills and drug makers are promised easier access to Uzbek cotton and markets.";
+        assert_ne!(theme_of(s, None), "security");
+        assert_eq!(theme_of("They will cooperate against drugs and organised crime.", None), "security");
+    }
+
+    #[test]
+    fn parliamentary_friendship_groups_and_software() {
+        // Friendship groups of parliaments are ties between parliaments, not friendship in
+        // general; software companies are the digital economy.
+        let s = "Lawmakers from both countries will form parliamentary friendship groups and meet annually.";
+        assert_eq!(theme_of(s, None), "politics");
+        let s = "He invited Pakistani software companies to open offices in Tashkent.";
+        assert_eq!(theme_of(s, None), "digital");
+    }
+
+    #[test]
     fn the_security_council_is_an_organ_of_the_un_not_security() {
         let s = "Mongolia also repeated that it backs a permanent seat for Japan on a reformed Security Council.";
         assert_eq!(theme_of(s, None), "multilateral");
