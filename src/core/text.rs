@@ -106,11 +106,92 @@ fn push_word(cur: &mut String, out: &mut Vec<String>) {
     }
     if is_dotted_acronym(&w) {
         out.push(w.replace('.', ""));
-    } else if w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    } else if w.chars().all(|c| c.is_ascii_digit() || c == '.') || is_figure_with_unit(&w) {
         out.push(w);
     } else {
         out.extend(w.split('.').filter(|p| !p.is_empty()).map(str::to_owned));
     }
+}
+
+/// A decimal with a unit written onto it (`4.8bn`, `1.5km`): one word, not `4` and `8bn`.
+fn is_figure_with_unit(w: &str) -> bool {
+    let Some(k) = w.find(|c: char| !(c.is_ascii_digit() || c == '.')) else { return false };
+    let (number, unit) = w.split_at(k);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && !number.ends_with('.')
+        && number.matches('.').count() <= 1
+        && unit.chars().all(char::is_alphabetic)
+}
+
+/// Number words that a figure may be written with (`two billion`).
+const NUMBER_WORDS: [&str; 28] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Words of magnitude after a figure, and the short forms written onto one (`1bn`).
+const MAGNITUDES: [(&str, &str); 7] = [
+    ("hundred", "hundred"),
+    ("thousand", "thousand"),
+    ("million", "million"),
+    ("billion", "billion"),
+    ("trillion", "trillion"),
+    ("bn", "billion"),
+    ("mn", "million"),
+];
+
+/// Figures written the same whatever their form, as words (from [`words`]) for comparing:
+/// a number word before a magnitude becomes digits (`two billion` → `2 billion`), and a
+/// short magnitude written onto a figure its word (`4.8bn` → `4.8 billion`). "The two
+/// sides" stays as it is: only a figure's words change.
+pub fn figures_as_digits(words: Vec<String>) -> Vec<String> {
+    let magnitude = |w: &str| MAGNITUDES.iter().find(|m| m.0 == w).map(|m| m.1);
+    let mut out = Vec::with_capacity(words.len());
+    let mut it = words.into_iter().peekable();
+    while let Some(w) = it.next() {
+        if let Some(n) = NUMBER_WORDS.iter().position(|&x| x == w)
+            && it.peek().is_some_and(|next| magnitude(next).is_some())
+        {
+            out.push(if n <= 20 { n.to_string() } else { ((n - 18) * 10).to_string() });
+            continue;
+        }
+        if is_figure_with_unit(&w) {
+            let k = w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len());
+            if let Some(m) = magnitude(&w[k..]) {
+                out.push(w[..k].to_owned());
+                out.push(m.to_owned());
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
 }
 
 fn is_dotted_acronym(w: &str) -> bool {
@@ -433,6 +514,19 @@ mod tests {
     fn stopwords_are_sorted_for_binary_search() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stopword("the") && !is_stopword("trade"));
+    }
+
+    #[test]
+    fn a_figure_reads_the_same_in_words_digits_or_short_form() {
+        let f = |s: &str| figures_as_digits(words(s));
+        assert_eq!(f("double trade to two billion dollars"), f("double trade to 2 billion dollars"));
+        assert_eq!(f("a cost of 4.8bn dollars"), vec!["a", "cost", "of", "4.8", "billion", "dollars"]);
+        assert_eq!(f("approx. $1bn"), f("approx. 1 billion"));
+        assert_eq!(f("forty thousand tonnes"), vec!["40", "thousand", "tonnes"]);
+        // Only a figure's words change.
+        assert_eq!(f("the two sides"), vec!["the", "two", "sides"]);
+        // A decimal with a unit is one word, not two.
+        assert_eq!(words("4.8bn and 1.5km"), vec!["4.8bn", "and", "1.5km"]);
     }
 
     #[test]

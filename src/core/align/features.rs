@@ -48,7 +48,7 @@ pub fn names_conflict(a: &Features, b: &Features) -> bool {
 /// A name that an acronym of the comparison stands for ([`Acronyms`]) is read with the
 /// acronym as well: "the World Trade Organization" as "the WTO World Trade Organization".
 pub fn segment_terms(raw: &str, parties: &Parties, acronyms: &Acronyms) -> (Vec<String>, String) {
-    let words = text::words(raw);
+    let words = text::figures_as_digits(text::words(raw));
     let spans = parties.spans(&words);
     let mut stems = Vec::with_capacity(words.len());
     let mut plain = String::with_capacity(raw.len());
