@@ -92,7 +92,7 @@ const OWN_FLOORS: [(&str, f64, f64); 21] = [
     ("news-pair", 0.91, 0.86),
     ("news-pair-2", 0.90, 0.95),
     ("news-pair-3", 0.82, 0.86),
-    ("news-pair-4", 0.89, 0.88),
+    ("news-pair-4", 0.91, 0.88),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.90, 0.95),
     ("statements-headed", 0.98, 0.95),

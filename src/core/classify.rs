@@ -1104,6 +1104,12 @@ mod tests {
     }
 
     #[test]
+    fn an_airline_is_transport() {
+        let s = "From June, Uzbekistan Airways is to fly between Tashkent and Lahore three times a week.";
+        assert_eq!(theme_of(s, None), "transport");
+    }
+
+    #[test]
     fn the_security_council_is_an_organ_of_the_un_not_security() {
         let s = "Mongolia also repeated that it backs a permanent seat for Japan on a reformed Security Council.";
         assert_eq!(theme_of(s, None), "multilateral");
