@@ -88,7 +88,7 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 const OWN_FLOORS: [(&str, f64, f64); 21] = [
     ("decl-article", 0.88, 0.92),
     ("eu-agreements", 0.95, 0.97),
-    ("factsheet-statement", 0.79, 0.96),
+    ("factsheet-statement", 0.82, 0.96),
     ("news-pair", 0.91, 0.86),
     ("news-pair-2", 0.90, 0.95),
     ("news-pair-3", 0.82, 0.86),

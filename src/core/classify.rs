@@ -1104,6 +1104,19 @@ mod tests {
     }
 
     #[test]
+    fn a_memorandum_on_something_is_about_that_thing() {
+        // Signing a memorandum is the occasion; what it is on is the subject. A memorandum's
+        // own clauses ("This Memorandum shall…") are general.
+        let s = "The Presidents signed a Memorandum of Understanding on the exploration and extraction of rare earths.";
+        assert_eq!(theme_of(s, None), "investment");
+        let s = "This Memorandum shall take effect on the date of its signature.";
+        assert_eq!(theme_of(s, None), "general");
+        // Clearing unexploded bombs is demining.
+        let s = "The United States will step up its support for clearing unexploded bombs.";
+        assert_eq!(theme_of(s, None), "security");
+    }
+
+    #[test]
     fn an_airline_is_transport() {
         let s = "From June, Uzbekistan Airways is to fly between Tashkent and Lahore three times a week.";
         assert_eq!(theme_of(s, None), "transport");
