@@ -86,8 +86,10 @@ pub fn segment(text: &str) -> Structure {
             && !ends_sentence(item_text)
             && word_count(item_text) <= MAX_TITLE_WORDS
         {
-            // A first line without a full stop is the title, up to MAX_TITLE_WORDS words.
-            out.title = Some(fold_ws(item_text));
+            // A first line without a full stop is the title, up to MAX_TITLE_WORDS words,
+            // with the kind of document a run-in label names ("FACT SHEET: President …").
+            let start = item.label.as_ref().map_or(item.range.start, |l| l.start);
+            out.title = Some(fold_ws(&text[start..item.range.end]));
             continue;
         }
         match item.kind {
@@ -97,7 +99,8 @@ pub fn segment(text: &str) -> Structure {
                     && !item.marked
                     && (item_text.starts_with("# ") || !is_heading_pattern(item_text)) =>
             {
-                out.title = Some(fold_ws(item_text.trim_start_matches('#')));
+                let start = item.label.as_ref().map_or(item.range.start, |l| l.start);
+                out.title = Some(fold_ws(text[start..item.range.end].trim_start_matches('#')));
             }
             ItemKind::Heading => {
                 let t = fold_ws(text[item.range.clone()].trim_start_matches('#'));
@@ -1123,6 +1126,16 @@ mod tests {
     fn a_long_first_line_without_a_full_stop_is_the_title() {
         let t = "Joint Statement from the Leaders of the United States and the Republic of Indonesia: Elevating Relations to a Comprehensive Strategic Partnership\n\nThe leaders met.";
         assert!(segment(t).title.is_some_and(|x| x.starts_with("Joint Statement from")));
+        assert_eq!(sentences(t), vec!["The leaders met."]);
+    }
+
+    #[test]
+    fn a_title_keeps_the_kind_of_document_its_label_names() {
+        let t = "FACT SHEET: President Donald J. Trump Welcomes President Tokayev of Kazakhstan\n\nThe leaders met.";
+        assert_eq!(
+            segment(t).title.as_deref(),
+            Some("FACT SHEET: President Donald J. Trump Welcomes President Tokayev of Kazakhstan")
+        );
         assert_eq!(sentences(t), vec!["The leaders met."]);
     }
 

@@ -10,6 +10,10 @@ use std::path::Path;
 /// and the first few are the telling ones (a country, a date).
 const MAX_WORDS: usize = 6;
 
+/// Most words of a label before a colon that names a kind of document ("FACT SHEET:",
+/// "Readout:"); a longer run before a colon is a title of its own.
+const LABEL_MAX_WORDS: usize = 3;
+
 /// Longest a short title gets, in characters; longer ones end in "…".
 const MAX_CHARS: usize = 48;
 
@@ -156,6 +160,16 @@ pub fn short_titles(titles: &[&str], sources: &[&str]) -> Vec<String> {
                 let kept: Vec<String> = own[start..=end].iter().take(MAX_WORDS).map(|w| name_case(w.0)).collect();
                 return Some(clip(&kept.join(" ")));
             }
+            // A kind of document named before a colon ("FACT SHEET: President … Welcomes …"
+            // against "Joint Statement by …"): in a title in title case every word looks
+            // like a name, and "Welcomes" would be the first.
+            if let Some((label, _)) = titles[d].split_once(':') {
+                let label = words(label);
+                if !label.is_empty() && label.len() <= LABEL_MAX_WORDS && label.iter().all(&telling) {
+                    let kept: Vec<String> = label.iter().map(|w| name_case(w.0)).collect();
+                    return Some(clip(&kept.join(" ")));
+                }
+            }
             if let Some(start) = (0..own.len()).find(|&k| named(k)) {
                 let mut end = start;
                 loop {
@@ -243,6 +257,18 @@ mod tests {
             "Joint Statement from the Leaders of the United States and the Republic of Indonesia: Elevating Relations to a Comprehensive Strategic Partnership",
         ];
         assert_eq!(short_titles(&titles, &["a", "b"]), ["Vietnam", "Republic of Indonesia"]);
+    }
+
+    #[test]
+    fn a_kind_of_document_before_a_colon_tells_it_apart() {
+        let titles = [
+            "Joint Statement by President Donald J. Trump and President Kassym-Jomart Tokayev of the Republic of Kazakhstan",
+            "FACT SHEET: President Donald J. Trump Welcomes President Kassym-Jomart Tokayev of Kazakhstan",
+        ];
+        assert_eq!(short_titles(&titles, &["a", "b"]), ["Joint Statement", "Fact Sheet"]);
+        // A label every title has tells nothing: the country does.
+        let titles = ["FACT SHEET: The United States and Kazakhstan", "FACT SHEET: The United States and Uzbekistan"];
+        assert_eq!(short_titles(&titles, &["a", "b"]), ["Kazakhstan", "Uzbekistan"]);
     }
 
     #[test]
