@@ -8,6 +8,7 @@
 //! and quotes. Every segment keeps the exact byte range of its text in the source;
 //! nothing here allocates a copy of the document.
 
+use crate::core::text;
 use std::ops::Range;
 
 /// The structure of one document: its title, section headings and segments.
@@ -612,35 +613,11 @@ const MAX_CJK_HEADING_CHARS: usize = 24;
 const HEADING_KEYWORDS: &[&str] =
     &["article", "section", "sub-section", "subsection", "chapter", "part", "annex", "appendix", "title", "schedule"];
 
-/// Spelled-out numbers that headings use (`Article One`, `PART TWO`).
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 /// `5`, `5.`, `12.3`, `III`, `One`: the number of a numbered heading.
 fn is_heading_number(num: &str) -> bool {
     let num = num.trim_end_matches(['.', ':']);
     let dotted_digits = num.split('.').all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
-    !num.is_empty() && (dotted_digits || is_roman(num) || NUMBER_WORDS.contains(&num.to_lowercase().as_str()))
+    !num.is_empty() && (dotted_digits || is_roman(num) || text::NUMBER_WORDS.contains(&num.to_lowercase().as_str()))
 }
 
 /// Whether the words are title-cased: every word capitalised, or a small word after

@@ -123,8 +123,9 @@ fn is_figure_with_unit(w: &str) -> bool {
         && unit.chars().all(char::is_alphabetic)
 }
 
-/// Number words that a figure may be written with (`two billion`).
-const NUMBER_WORDS: [&str; 28] = [
+/// Number words: a figure may be written with them (`two billion`), and a heading's
+/// number (`Article One`, `PART TWO`).
+pub(crate) const NUMBER_WORDS: [&str; 28] = [
     "zero",
     "one",
     "two",
