@@ -822,6 +822,16 @@ mod tests {
         // Military cooperation is still security.
         assert_eq!(theme_of("The sides will expand military cooperation and joint exercises.", None), "security");
         assert_eq!(theme_of("Seoul will help Ashgabat build e-government services.", None), "digital");
+        // The welcome is the occasion, general, and takes no theme from the programme
+        // beside it.
+        let tax = Taxonomy::default();
+        let texts = [
+            "Mirziyoyev, who arrived in Islamabad on Monday evening, was received at the Prime Minister's House with a guard of honor.",
+            "He is due to meet President Zardari on Wednesday before traveling to Lahore to address a business forum.",
+        ];
+        let segs: Vec<SegmentContext> =
+            texts.iter().map(|&text| SegmentContext { text, heading: None, paragraph: 0, label: None }).collect();
+        assert_eq!(tax.themes[classify_document(&tax, &segs)[0].theme].id, "general");
     }
 
     #[test]
