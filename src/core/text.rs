@@ -156,6 +156,15 @@ pub(crate) const NUMBER_WORDS: [&str; 28] = [
     "ninety",
 ];
 
+/// The position of `twenty` in [`NUMBER_WORDS`]: up to it a word's position is its value,
+/// after it the list goes on by tens.
+const TWENTY: usize = 20;
+
+/// The value of the number word at position `n` of [`NUMBER_WORDS`].
+fn number_word_value(n: usize) -> usize {
+    if n <= TWENTY { n } else { (n - TWENTY + 2) * 10 }
+}
+
 /// Words of magnitude after a figure, and the short forms written onto one (`1bn`).
 const MAGNITUDES: [(&str, &str); 7] = [
     ("hundred", "hundred"),
@@ -179,7 +188,7 @@ pub fn figures_as_digits(words: Vec<String>) -> Vec<String> {
         if let Some(n) = NUMBER_WORDS.iter().position(|&x| x == w)
             && it.peek().is_some_and(|next| magnitude(next).is_some())
         {
-            out.push(if n <= 20 { n.to_string() } else { ((n - 18) * 10).to_string() });
+            out.push(number_word_value(n).to_string());
             continue;
         }
         if is_figure_with_unit(&w) {
@@ -524,6 +533,8 @@ mod tests {
         assert_eq!(f("a cost of 4.8bn dollars"), vec!["a", "cost", "of", "4.8", "billion", "dollars"]);
         assert_eq!(f("approx. $1bn"), f("approx. 1 billion"));
         assert_eq!(f("forty thousand tonnes"), vec!["40", "thousand", "tonnes"]);
+        assert_eq!(f("ninety million"), vec!["90", "million"]);
+        assert_eq!(f("twenty billion"), vec!["20", "billion"]);
         // Only a figure's words change.
         assert_eq!(f("the two sides"), vec!["the", "two", "sides"]);
         // A decimal with a unit is one word, not two.
