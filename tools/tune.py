@@ -185,19 +185,25 @@ def options(w, th):
 def f1_with(binary, opts, names, tmp):
     path = os.path.join(tmp, "opts.json")
     json.dump(opts, open(path, "w"))
-    return ev.evaluate(binary, path, names)
+    res = ev.evaluate(binary, path, names)
+    res.update(ev.evaluate(binary, path, names, own=True))
+    return res
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ev.ROOT, "target", "release", "counterpart"))
     ap.add_argument("--base", help="JSON file of further AlignOptions fields, held fixed")
+    ap.add_argument("--own", action="store_true",
+                    help="fit on our own groups (eval/own) as well as the six dev groups, and "
+                         "hold out each of them in turn")
     ap.add_argument("--nested-l2", action="store_true",
                     help=f"choose the L2 penalty among {L2_GRID} by a nested leave-one-group-out")
     a = ap.parse_args()
     if a.base:
         BASE.update(json.load(open(a.base)))
-    groups = ev.groups()
+    groups = ev.groups() + (ev.groups(own=True) if a.own else [])
+    dev_names = [os.path.basename(g) for g in ev.groups()]
     names = [os.path.basename(g) for g in groups]
     with tempfile.TemporaryDirectory() as tmp:
         base_path = os.path.join(tmp, "base.json")
@@ -257,10 +263,13 @@ def main():
     for n in names:
         print(f"{n:24} {fitted[n]['align_f1']:9.4f} {cv[n][0]['align_f1']:7.4f} "
               f"{cv[n][0]['themes_acc']:9.4f} {cv[n][1][0]:13.2f}/{cv[n][1][1]:.2f}")
-    mf = sum(fitted[n]["align_f1"] for n in names) / len(names)
-    mc = sum(cv[n][0]["align_f1"] for n in names) / len(names)
-    print(f"{'mean':24} {mf:9.4f} {mc:7.4f}")
-    print("fitted on all six: pair_min/row_min", rm, "L2", final_l2,
+    subsets = [("mean", dev_names)] + ([("own mean", [n for n in names if n not in dev_names])]
+                                        if a.own else [])
+    for label, subset in subsets:
+        mf = sum(fitted[n]["align_f1"] for n in subset) / len(subset)
+        mc = sum(cv[n][0]["align_f1"] for n in subset) / len(subset)
+        print(f"{label:24} {mf:9.4f} {mc:7.4f}")
+    print("fitted on all groups: pair_min/row_min", rm, "L2", final_l2,
           "(per held-out group:", ", ".join(f"{n} {l2_of[n]}" for n in names) + ")")
     print("bias", round(w[0], 3), "weights", [round(x, 3) for x in w[1:]])
     print(json.dumps(options(w, rm)))

@@ -671,6 +671,16 @@ mod tests {
             assert_eq!(theme_of(s, None), "general", "{s}");
         }
         assert_eq!(theme_of("The Parties will not interfere in each other's internal affairs.", None), "politics");
+        // A hospitable welcome is not a hospital, universal values are not
+        // universities, fruitful talks are not fruit, and to observe a principle or
+        // to share expertise is not what observers or experts say: found by listing,
+        // for every term of the taxonomy, the words of our texts that share its stem.
+        assert_eq!(
+            theme_of("The President expressed his thanks to the people for the warm and hospitable welcome.", None),
+            "general"
+        );
+        assert_eq!(theme_of("The sides reaffirmed universal values and held fruitful talks.", None), "politics");
+        assert_eq!(theme_of("The Parties will observe the principles and share expertise in mining.", None), "investment");
         // Clearing mines is not mining; humanitarian access in a war is not the
         // humanitarian (people-to-people) cooperation of a partnership.
         assert_ne!(theme_of("The Parties will cooperate in clearing mines left by the war.", None), "investment");

@@ -295,7 +295,10 @@ fn theme_stem_uncached(word: &str) -> String {
 /// deal is not a trade *fair*, *renewed* ties are not *renewable* energy, *good*
 /// governance is not *goods*, *internal* affairs are not *international* ones, the
 /// *private* sector is not *privatization*, *intelligent* transport is not
-/// *intelligence*, *hospitality* is not *hospitals*, people-to-people *connections* are
+/// *intelligence*, *hospitality* (and a *hospitable* welcome) is not *hospitals*,
+/// *universal* values are not *universities*, *fruitful* talks are not *fruit*, to
+/// *observe* a principle is not what *observers* say, nor is *expertise* what *experts*
+/// say, people-to-people *connections* are
 /// not *connectivity*, flights between *capitals* are not *capital*, *natural* gas is not
 /// *nature*, *initial* steps are not *initiatives*, clearing *mines* is not *mining*, to
 /// *terminate* an agreement is not a port *terminal*, *consultants* are not
@@ -325,6 +328,14 @@ const OVERSTEMMED: &[(&str, &str)] = &[
     ("natural", "natural"),
     ("naturally", "natural"),
     ("hospitality", "hospitality"),
+    ("hospitable", "hospitality"),
+    ("universal", "universal"),
+    ("universally", "universal"),
+    ("fruitful", "fruitful"),
+    ("fruitfully", "fruitful"),
+    ("observer", "observer"),
+    ("observers", "observer"),
+    ("expertize", "expertize"),
     ("private", "private"),
     ("privately", "private"),
     ("initial", "initial"),
