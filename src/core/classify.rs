@@ -680,7 +680,10 @@ mod tests {
             "general"
         );
         assert_eq!(theme_of("The sides reaffirmed universal values and held fruitful talks.", None), "politics");
-        assert_eq!(theme_of("The Parties will observe the principles and share expertise in mining.", None), "investment");
+        assert_eq!(
+            theme_of("The Parties will observe the principles and share expertise in mining.", None),
+            "investment"
+        );
         // Clearing mines is not mining; humanitarian access in a war is not the
         // humanitarian (people-to-people) cooperation of a partnership.
         assert_ne!(theme_of("The Parties will cooperate in clearing mines left by the war.", None), "investment");

@@ -203,7 +203,8 @@ fn items(text: &str) -> Vec<Item> {
             out.push(item);
         }
     };
-    for line in lines(text) {
+    let all: Vec<Range<usize>> = lines(text).collect();
+    for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -221,8 +222,14 @@ fn items(text: &str) -> Vec<Item> {
             continue;
         }
         let (marker_len, is_marker) = marker(trimmed);
+        let is_marker = is_marker && !wraps_mid_sentence(open.as_ref(), text, trimmed, marker_len);
+        // A line that the next one carries on in lower case is the start of a sentence
+        // broken by a hard wrap (`15. The Parties will develop the (Lianyungang)` /
+        // `logistics base …`), not a numbered heading.
+        let carried_on = all.get(n + 1).is_some_and(|next| starts_lower_case(text[next.clone()].trim()));
         let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
-        let standalone_heading = is_heading_pattern(trimmed) || trimmed.starts_with('#') || title_of_heading;
+        let standalone_heading =
+            (is_heading_pattern(trimmed) && !carried_on) || trimmed.starts_with('#') || title_of_heading;
         let starts_new = open.is_none()
             || is_marker
             || standalone_heading
@@ -253,6 +260,29 @@ fn items(text: &str) -> Vec<Item> {
     flush(&mut open, &mut out);
     out.retain(|i| !i.range.is_empty());
     join_fragments(text, out)
+}
+
+/// Whether a line begins with a lower-case letter: it carries on the line before.
+fn starts_lower_case(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether what looks like a mark at the start of a line is the middle of a sentence
+/// broken there by a hard wrap, as text copied from a PDF is: a figure (`… up to USD` /
+/// `1.5 billion in …`) or a dash (`… renewable energy` / `— in particular solar …`)
+/// after a line that stops mid-sentence, with a lower-case word after it. A numbered
+/// item (`2.5 Energy`, `12. The Parties`) starts in capitals, and a list of dashed items
+/// follows a lead-in that ends with a colon, or ends its items with semicolons.
+fn wraps_mid_sentence(open: Option<&Item>, text: &str, line: &str, marker_len: usize) -> bool {
+    let Some(item) = open else { return false };
+    let before = text[item.range.clone()].trim_end();
+    let mark = line[..marker_len].trim_end();
+    let figure = mark.starts_with(|c: char| c.is_ascii_digit()) && !mark.ends_with(['.', ')']);
+    // A dashed list item ends with a semicolon, even after a lead-in without a colon.
+    let dash = (mark == "–" || mark == "—") && !line.trim_end().ends_with(';');
+    (figure || dash)
+        && before.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        && starts_lower_case(line[marker_len..].trim_start())
 }
 
 /// Whether a line is only a page number, as text taken from a printed or PDF page keeps
@@ -1210,6 +1240,43 @@ mod tests {
         assert_eq!(
             sentences(t),
             vec!["The Parties reaffirm their commitment to the\nsovereignty of states.", "Türkiye supports\nGeorgia."]
+        );
+    }
+
+    #[test]
+    fn a_hard_wrap_does_not_make_a_heading_or_a_list_mark() {
+        // Text copied from a PDF breaks its lines anywhere: after a numbered line that
+        // looks like `1. Politics`, before a figure that looks like `2.5 Energy`, and
+        // before a dash that looks like a bullet. Each of these split a sentence, and the
+        // first part of the first two was read as a heading.
+        let t = "Title\n\n15. The Parties will develop the China–Kazakhstan (Lianyungang)\nlogistics base as a hub.\n\n\
+                 4.7. The Parties shall cooperate in technical regulation,\nstandardisation and assessment.\n\n\
+                 Japan said it would mobilise up to USD\n1.5 billion in finance for projects.\n\n\
+                 The Parties shall develop renewable energy\n— in particular solar and wind power.\n";
+        assert_eq!(headings(t), Vec::<String>::new());
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The Parties will develop the China–Kazakhstan (Lianyungang)\nlogistics base as a hub.",
+                "The Parties shall cooperate in technical regulation,\nstandardisation and assessment.",
+                "Japan said it would mobilise up to USD\n1.5 billion in finance for projects.",
+                "The Parties shall develop renewable energy\n— in particular solar and wind power.",
+            ]
+        );
+        // Numbered headings, numbered items and dashed lists are still what they were.
+        let t = "Title\n\n1. Politics\n\nThe sides met.\n\n2.5 Energy sources will be diversified.\n\n\
+                 The Parties will cooperate in the following fields of common interest and to mutual benefit\n\
+                 – trade;\n– energy.\n";
+        assert_eq!(headings(t), vec!["1. Politics"]);
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The sides met.",
+                "Energy sources will be diversified.",
+                "The Parties will cooperate in the following fields of common interest and to mutual benefit",
+                "trade;",
+                "energy."
+            ]
         );
     }
 

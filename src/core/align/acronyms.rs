@@ -120,7 +120,7 @@ fn written(text: &str) -> HashSet<String> {
 
 /// Every name `text` spells out whose initials make one of the acronyms `written`, with
 /// that acronym: each stretch of two to six capitalised words (connectors allowed between
-/// them) within a run of such words separated only by spaces or hyphens. The name's words
+/// them) within a run of such words separated only by spaces, hyphens or one line break. The name's words
 /// are as [`text::words`] gives them, as the aligner reads segments.
 fn spelt_out(text: &str, written: &HashSet<String>) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
@@ -156,7 +156,10 @@ fn spelt_out(text: &str, written: &HashSet<String>) -> Vec<(String, Vec<String>)
         let end = tail.find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).unwrap_or(tail.len());
         let word = tail[..end].trim_end_matches(['\'', '’']);
         rest = &tail[end..];
-        if !gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{2010}' || c == '\u{2013}') {
+        // A single line break is a hard wrap inside the name ("the Shanghai" /
+        // "Cooperation Organisation"); a blank line ends it.
+        let wrapped = gap.matches('\n').count() <= 1;
+        if !(wrapped && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{2010}' | '\u{2013}' | '\n' | '\r' | '\t'))) {
             flush(&mut run, &mut out);
         }
         let mut chars = word.chars();
@@ -193,6 +196,19 @@ mod tests {
         // A name with a possessive is read as the aligner reads the segment's words.
         assert_eq!(acr.name_at(&text::words("the People's Liberation Army")[1..]), Some((3, "pla")));
         assert_eq!(acr.name_at(&words("the world trade organization")), None, "only where the name begins");
+    }
+
+    #[test]
+    fn a_name_broken_by_a_hard_wrap_is_still_spelt_out() {
+        let a = "The Parties will coordinate in the SCO.";
+        let b = "The Parties will strengthen coordination within the Shanghai\nCooperation Organisation.";
+        assert_eq!(
+            Acronyms::learn(&[a, b]).name_of("sco").map(|n| n.join(" ")).as_deref(),
+            Some("shanghai cooperation organisation")
+        );
+        // A blank line ends a name: a heading is not the start of the next paragraph's.
+        let b = "Shanghai\n\nCooperation Organisation members met.";
+        assert_eq!(Acronyms::learn(&[a, b]).name_of("sco"), None);
     }
 
     #[test]

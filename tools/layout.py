@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Score the engine on the dev groups and our own groups with their documents laid out
+another way, and print what moved: the same words should give the same comparison.
+
+    python3 tools/layout.py [--bin PATH] [MODE ...]
+
+Modes (all by default):
+  wrap72, wrap50  every line hard-wrapped at 72 or 50 columns, as text copied from a PDF
+  crlf            Windows line ends
+  indent          every line indented by four spaces
+  nbsp            a no-break space after every figure ("USD 1 billion")
+  pdf             wrapped at 72 columns, with a page number line ("- 3 -") every 40 lines
+
+Each gold sentence is carried over to the new layout (its text is what the new
+document holds where the sentence stood), so the scores compare like with like.
+Prints one line per group whose themes, alignment or segmentation differ from the
+plain layout's, then the means.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval as ev  # noqa: E402
+
+MODES = ["wrap72", "wrap50", "crlf", "indent", "nbsp", "pdf"]
+PAGE_LINES = 40
+
+
+def wrapped(chars, width):
+    """One piece per character: a space where a line grows past `width` becomes a line break."""
+    pieces = list(chars)
+    start, last_space = 0, -1
+    for i, c in enumerate(chars):
+        if c == "\n":
+            start, last_space = i + 1, -1
+            continue
+        if c == " ":
+            last_space = i
+        if i - start >= width and last_space > start:
+            pieces[last_space] = "\n"
+            start, last_space = last_space + 1, -1
+    return pieces
+
+
+def pieces_of(mode, text):
+    """What each character of `text` becomes in `mode`."""
+    chars = list(text)
+    if mode in ("wrap72", "wrap50"):
+        return wrapped(chars, int(mode[4:]))
+    if mode == "crlf":
+        return ["\r\n" if c == "\n" else c for c in chars]
+    if mode == "indent":
+        return ["\n    " if c == "\n" else c for c in chars]
+    if mode == "nbsp":
+        return ["\u00a0" if c == " " and i > 0 and chars[i - 1].isdigit() else c for i, c in enumerate(chars)]
+    if mode == "pdf":
+        pieces, lines, page = wrapped(chars, 72), 0, 1
+        for i, p in enumerate(pieces):
+            if p == "\n":
+                lines += 1
+                if lines % PAGE_LINES == 0:
+                    page += 1
+                    pieces[i] = f"\n\n- {page} -\n\n"
+        return pieces
+    raise SystemExit(f"layout.py: unknown mode {mode!r} (modes: {', '.join(MODES)})")
+
+
+def relaid(group, mode, out):
+    """Writes `group` in `mode` under `out` (documents and gold) and returns the new group."""
+    gold = json.load(open(os.path.join(group, "gold.json"), encoding="utf-8"))
+    target = os.path.join(out, mode, os.path.basename(group))
+    old, new, where = {}, {}, {}
+    for k, name in gold["documents"].items():
+        text = open(os.path.join(group, name), encoding="utf-8").read()
+        pieces = pieces_of(mode, text)
+        starts, n = [], 0
+        for p in pieces:
+            starts.append(n)
+            n += len(p)
+        starts.append(n)
+        path = os.path.join(target, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("".join(pieces))
+        old[k], new[k], where[k] = text, "".join(pieces), starts
+    after = {k: 0 for k in old}
+    for s in gold["sentences"]:
+        d = s["doc"]
+        a = old[d].find(s["text"], after[d])
+        if a < 0:
+            raise SystemExit(f"layout.py: {group}: sentence {s['id']} not found")
+        b = a + len(s["text"])
+        s["text"] = new[d][where[d][a]:where[d][b]].rstrip()
+        after[d] = b
+    with open(os.path.join(target, "gold.json"), "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False)
+    return target
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ev.ROOT, "target", "release", "counterpart"))
+    ap.add_argument("modes", nargs="*", default=MODES)
+    a = ap.parse_args()
+    groups = ev.groups() + ev.groups(own=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = {}
+        for g in groups:
+            rep = os.path.join(tmp, os.path.basename(g) + ".json")
+            ev.run(a.bin, g, rep)
+            plain[os.path.basename(g)] = ev.score(rep, g)
+        keys = ("themes_acc", "align_f1", "seg")
+        for mode in a.modes:
+            moved, sums = [], {k: 0.0 for k in keys}
+            for g in groups:
+                name = os.path.basename(g)
+                target = relaid(g, mode, tmp)
+                rep = os.path.join(tmp, f"{mode}-{name}.json")
+                ev.run(a.bin, target, rep)
+                s = ev.score(rep, target)
+                for k in keys:
+                    sums[k] += s[k] - plain[name][k]
+                if any(abs(s[k] - plain[name][k]) > 1e-9 for k in keys):
+                    moved.append(f"  {name:24} " + "  ".join(f"{k} {plain[name][k]:.3f} → {s[k]:.3f}" for k in keys))
+            print(f"{mode}: {len(moved)} of {len(groups)} groups move; mean change "
+                  + ", ".join(f"{k} {sums[k] / len(groups):+.4f}" for k in keys))
+            print("\n".join(moved))
+
+
+if __name__ == "__main__":
+    main()
