@@ -204,6 +204,9 @@ fn items(text: &str) -> Vec<Item> {
         }
     };
     let all: Vec<Range<usize>> = lines(text).collect();
+    // The longest line: a document hard-wrapped at some width has many lines close to
+    // it, and one that is not has long paragraph lines.
+    let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
     for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
         let trimmed = raw.trim();
@@ -223,10 +226,18 @@ fn items(text: &str) -> Vec<Item> {
         }
         let (marker_len, is_marker) = marker(trimmed);
         let is_marker = is_marker && !wraps_mid_sentence(open.as_ref(), text, trimmed, marker_len);
-        // A line that the next one carries on in lower case is the start of a sentence
-        // broken by a hard wrap (`15. The Parties will develop the (Lianyungang)` /
-        // `logistics base …`), not a numbered heading.
-        let carried_on = all.get(n + 1).is_some_and(|next| starts_lower_case(text[next.clone()].trim()));
+        // A line that the next one carries on is the start of a sentence broken by a
+        // hard wrap (`15. The Parties will develop the (Lianyungang)` / `logistics base
+        // …`), not a numbered heading: the next line begins in lower case, or the
+        // line is full (its next word would not have fitted within the width) and
+        // not in title case.
+        let carried_on = all.get(n + 1).is_some_and(|next| {
+            let next = text[next.clone()].trim();
+            let word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+            // In title case or capitals, a line is a heading however long.
+            let full = raw.trim_end().chars().count() + 1 + word > width && !is_title_cased(trimmed);
+            !next.is_empty() && (starts_lower_case(next) || full)
+        });
         let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
         let standalone_heading =
             (is_heading_pattern(trimmed) && !carried_on) || trimmed.starts_with('#') || title_of_heading;
@@ -1263,6 +1274,12 @@ mod tests {
                 "The Parties shall develop renewable energy\n— in particular solar and wind power.",
             ]
         );
+        // Wrapped narrower, the line goes on with a capital or a figure: the line is full
+        // (the next word would not have fitted), so it is carried on.
+        let t = "Title\n\n15. The Parties will develop the\nChina–Kazakhstan (Lianyungang) base\nas a regional logistics hub.\n\n\
+                 16. The Republic shall, by December\n31, 1992, submit the Agreement to its\nlegislature for approval.\n";
+        assert_eq!(headings(t), Vec::<String>::new());
+        assert_eq!(sentences(t).len(), 2);
         // Numbered headings, numbered items and dashed lists are still what they were.
         let t = "Title\n\n1. Politics\n\nThe sides met.\n\n2.5 Energy sources will be diversified.\n\n\
                  The Parties will cooperate in the following fields of common interest and to mutual benefit\n\
