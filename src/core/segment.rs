@@ -270,7 +270,7 @@ fn items(text: &str) -> Vec<Item> {
     }
     flush(&mut open, &mut out);
     out.retain(|i| !i.range.is_empty());
-    join_fragments(text, out)
+    join_fragments(text, out, width)
 }
 
 /// Whether a line begins with a lower-case letter: it carries on the line before.
@@ -330,8 +330,9 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// commitments of their own, which another document may state one by one.
 ///
 /// A page number between the two (`- 3 -`) does not keep them apart: the joined
-/// paragraph runs over it.
-fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
+/// paragraph runs over it. Nor does it end a paragraph that stops mid-sentence before it
+/// (`broken_by_page`), whatever the case of the next word.
+fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         let t = &text[item.range.clone()];
@@ -361,7 +362,11 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
                 let last_word = p.rsplit(char::is_whitespace).next().unwrap_or("");
                 prev.kind == ItemKind::Body && (p.ends_with([':', ';', ',']) || matches!(last_word, "and" | "or"))
             });
-        let joins = joins || continues_list;
+        let across_page = page_numbers > 0
+            && !item.marked
+            && item.label.is_none()
+            && out[..kept].last().is_some_and(|prev| broken_by_page(text, prev, t, starts_lower, width));
+        let joins = joins || continues_list || across_page;
         if joins {
             out.truncate(kept);
         }
@@ -377,6 +382,35 @@ fn join_fragments(text: &str, items: Vec<Item>) -> Vec<Item> {
         }
     }
     out
+}
+
+/// Words a sentence does not end on: a line that ends with one was cut off.
+const OPEN_ENDED_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "between", "by", "for", "from", "has", "have", "her", "his", "in",
+    "into", "is", "its", "of", "on", "or", "our", "shall", "that", "the", "their", "this", "to", "which", "will",
+    "with",
+];
+
+/// Whether the paragraph `prev`, before a page number, was cut off by the page break
+/// rather than ended. It is no heading by form, and the next page goes on in lower case
+/// (`… for U.S.` / `- 4 -` / `citizens from 30 to 60 days`), or `prev` ends no sentence
+/// and runs over several lines, or its last line is full (the next page's first word,
+/// `next` begins with it, would not have fitted within the document's `width`), or it
+/// ends on a word no sentence ends on (`… instructed their` / `- 2 -` / `Governments to
+/// draft …`). A short heading before a page break (`Economy, trade and investment` /
+/// `- 2 -` / `The Parties …`) is none of these.
+fn broken_by_page(text: &str, prev: &Item, next: &str, next_lower: bool, width: usize) -> bool {
+    let p = text[prev.range.clone()].trim_end();
+    let last_line = p.rsplit('\n').next().unwrap_or(p);
+    let last_word = last_line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next_word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+    // Measured as the line stands in the text, indentation included.
+    let line_start = text[..prev.range.end].rfind('\n').map_or(0, |i| i + 1);
+    let full = text[line_start..prev.range.end].trim_end().chars().count() + 1 + next_word > width;
+    let cut_off = !ends_sentence(p)
+        && !p.ends_with(',')
+        && (p.contains('\n') || full || OPEN_ENDED_WORDS.contains(&last_word.to_lowercase().as_str()));
+    prev.kind != ItemKind::Meta && !(p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
 }
 
 /// The most words a run-in label (`Agricultural Market Access:`) may have.
@@ -1457,6 +1491,30 @@ mod tests {
         assert!(s.segments.iter().all(|g| g.section == Some(0)));
         assert!(is_page_marker("– 12 –") && is_page_marker("Page 3") && is_page_marker("7"));
         assert!(!is_page_marker("3.") && !is_page_marker("3. Trade") && !is_page_marker("12345"));
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_does_not_end_it_whatever_the_next_word() {
+        // A page break falls anywhere: before a capitalised word, after a word no
+        // sentence ends on, after an initialism. Each of these cut a sentence in two,
+        // and the part before the break, unpunctuated, was read as a heading.
+        let t = "Title\n\nThe State Commission on the Delimitation of the Azerbaijani–Georgian\n\n- 2 -\n\n\
+                 State Border will continue its work.\n\nThe Parties instructed their\n\n- 3 -\n\n\
+                 Governments to draft a programme.\n\nKazakhstan will extend visa-free stays for U.S.\n\n- 4 -\n\n\
+                 citizens to 60 days.\n\nEconomy, trade and investment\n\n- 5 -\n\nThe Parties set a goal.\n";
+        let s = segment(t);
+        let texts: Vec<String> = s.segments.iter().map(|g| fold_ws(&t[g.byte_range.clone()])).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The State Commission on the Delimitation of the Azerbaijani–Georgian - 2 - State Border will continue its work.",
+                "The Parties instructed their - 3 - Governments to draft a programme.",
+                "Kazakhstan will extend visa-free stays for U.S. - 4 - citizens to 60 days.",
+                "The Parties set a goal.",
+            ]
+        );
+        // A short heading before a page break stays the heading.
+        assert_eq!(headings(t), vec!["Economy, trade and investment"]);
     }
 
     #[test]
