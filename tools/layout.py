@@ -10,6 +10,8 @@ Modes (all by default):
   indent          every line indented by four spaces
   nbsp            a no-break space after every figure ("USD 1 billion")
   pdf             wrapped at 72 columns, with a page number line ("- 3 -") every 40 lines
+  header          as pdf, and a running header ("Joint Statement 2024") at the top of every page,
+                  the first one included
 
 Each gold sentence is carried over to the new layout (its text is what the new
 document holds where the sentence stood), so the scores compare like with like.
@@ -26,7 +28,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "crlf", "indent", "nbsp", "pdf"]
+MODES = ["wrap72", "wrap50", "crlf", "indent", "nbsp", "pdf", "header"]
 PAGE_LINES = 40
 
 
@@ -57,14 +59,16 @@ def pieces_of(mode, text):
         return ["\n    " if c == "\n" else c for c in chars]
     if mode == "nbsp":
         return ["\u00a0" if c == " " and i > 0 and chars[i - 1].isdigit() else c for i, c in enumerate(chars)]
-    if mode == "pdf":
+    if mode in ("pdf", "header"):
         pieces, lines, page = wrapped(chars, 72), 0, 1
+        header = "Joint Statement 2024\n\n" if mode == "header" else ""
+        pieces[0] = header + pieces[0]
         for i, p in enumerate(pieces):
             if p == "\n":
                 lines += 1
                 if lines % PAGE_LINES == 0:
                     page += 1
-                    pieces[i] = f"\n\n- {page} -\n\n"
+                    pieces[i] = f"\n\n- {page} -\n\n{header}"
         return pieces
     raise SystemExit(f"layout.py: unknown mode {mode!r} (modes: {', '.join(MODES)})")
 

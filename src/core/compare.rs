@@ -187,11 +187,15 @@ fn analyse(
     acronyms: &Acronyms,
 ) -> Analysed {
     let structure = segment::segment(&input.text);
+    // A sentence that runs over a page break holds its page number and running header:
+    // they are blanked, byte for byte, for what the sentence says (its theme and the
+    // words it is aligned on); its text stays the document's.
+    let text = segment::without_meta(&input.text, &structure.meta);
     let ctx: Vec<SegmentContext<'_>> = structure
         .segments
         .iter()
         .map(|s| SegmentContext {
-            text: &input.text[s.byte_range.clone()],
+            text: &text[s.byte_range.clone()],
             heading: s.section.and_then(|i| structure.sections.get(i)).map(|h| h.text.as_str()),
             paragraph: s.paragraph,
             label: s.label.as_deref(),
@@ -210,11 +214,12 @@ fn analyse(
         .enumerate()
         .map(|(n, (s, c))| {
             let raw = &input.text[s.byte_range.clone()];
+            let clean = &text[s.byte_range.clone()];
             // A run-in label (`Intellectual Property:`) names the commitment: its words
             // count for alignment although they are not part of the segment's text.
             let run_in = s.label.as_deref().filter(|l| l.chars().any(char::is_alphabetic));
-            let labelled = run_in.map(|l| format!("{l} {raw}"));
-            let words = labelled.as_deref().unwrap_or(raw);
+            let labelled = run_in.map(|l| format!("{l} {clean}"));
+            let words = labelled.as_deref().unwrap_or(clean);
             let (stems, plain) = features::segment_terms(words, &parties, acronyms);
             tokens.push(stems);
             pieces.push(semantic.map_or_else(Vec::new, |m| m.tokenize(&plain)));

@@ -21,7 +21,9 @@ pub struct Structure {
     /// Commitments in document order.
     pub segments: Vec<RawSegment>,
     /// Byte ranges of lines that are neither heading nor commitment (dates, credits,
-    /// signature lines), in document order: skipped, but accounted for.
+    /// signature lines, page numbers and running headers), in document order: skipped,
+    /// but accounted for. A page number or running header may lie inside a segment
+    /// whose sentence runs over a page break.
     pub meta: Vec<Range<usize>>,
 }
 
@@ -70,18 +72,24 @@ struct Item {
     marked: bool,
     /// Byte range of the paragraph number and/or run-in label before `range`.
     label: Option<Range<usize>>,
+    /// Whether the item is page furniture (a page number, a running header or footer):
+    /// a paragraph runs over it.
+    page: bool,
 }
 
 /// Splits `text` into title, sections and segments.
 pub fn segment(text: &str) -> Structure {
-    let items = items(text);
+    let (items, inner_furniture) = items(text);
     let mut out = Structure::default();
     let first_body = items.iter().position(|i| i.kind == ItemKind::Body);
+    // Where the title may stand: the first item that is not page furniture (a printed
+    // web page's header line comes above the title).
+    let first = items.iter().position(|i| !i.page).unwrap_or(0);
     let mut paragraph = 0;
     for (n, item) in items.iter().enumerate() {
         let before_body = first_body.is_none_or(|b| n < b);
         let item_text = &text[item.range.clone()];
-        if n == 0
+        if n == first
             && item.kind == ItemKind::Body
             && !item.marked
             && !ends_sentence(item_text)
@@ -96,7 +104,7 @@ pub fn segment(text: &str) -> Structure {
         match item.kind {
             ItemKind::Heading
                 if before_body
-                    && n == 0
+                    && n == first
                     && !item.marked
                     && (item_text.starts_with("# ") || !is_heading_pattern(item_text)) =>
             {
@@ -121,7 +129,7 @@ pub fn segment(text: &str) -> Structure {
                 }
             }
             ItemKind::Meta => {
-                if n == 0 {
+                if n == first && !item.page {
                     out.title = Some(fold_ws(&text[item.range.clone()]));
                 } else {
                     out.meta.push(item.range.clone());
@@ -139,7 +147,29 @@ pub fn segment(text: &str) -> Structure {
             }
         }
     }
+    if !inner_furniture.is_empty() {
+        out.meta.extend(inner_furniture);
+        out.meta.sort_by_key(|r| r.start);
+    }
     out
+}
+
+/// `text` with the `meta` ranges (page numbers, running headers, dates, signature
+/// lines) blanked byte for byte, so that every byte range still points where it did. Only
+/// page furniture lies inside a segment, where a sentence runs over a page break.
+pub fn without_meta<'a>(text: &'a str, meta: &[Range<usize>]) -> std::borrow::Cow<'a, str> {
+    if meta.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in meta {
+        out.push_str(&text[at..r.start]);
+        out.extend(std::iter::repeat_n(' ', r.len()));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The longest segment kept whole; a longer run of text without a sentence end (a
@@ -190,7 +220,8 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Reads the text into items: headings, body paragraphs and meta lines.
-fn items(text: &str) -> Vec<Item> {
+/// Also returns the page furniture that joined paragraphs run over.
+fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     let mut out: Vec<Item> = Vec::new();
     // The item being built from consecutive non-blank lines.
     let mut open: Option<Item> = None;
@@ -207,6 +238,7 @@ fn items(text: &str) -> Vec<Item> {
     // The longest line: a document hard-wrapped at some width has many lines close to
     // it, and one that is not has long paragraph lines.
     let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
+    let running = running_lines(text, &all);
     for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
         let trimmed = raw.trim();
@@ -217,10 +249,11 @@ fn items(text: &str) -> Vec<Item> {
         }
         let lead = raw.len() - raw.trim_start().len();
         let content = line.start + lead..line.start + lead + trimmed.len();
-        if is_page_marker(trimmed) {
-            // A page number left by a page break: neither heading nor text.
+        let running_line = running.contains(&furniture_key(trimmed));
+        if is_page_marker(trimmed) || running_line {
+            // A page number or running header left by a page break: neither heading nor text.
             flush(&mut open, &mut out);
-            out.push(Item { kind: ItemKind::Meta, range: content, marked: false, label: None });
+            out.push(Item { kind: ItemKind::Meta, range: content, marked: false, label: None, page: true });
             after_bare_heading = false;
             continue;
         }
@@ -260,7 +293,7 @@ fn items(text: &str) -> Vec<Item> {
                 label = Some(label.map_or(range.start, |l| l.start)..label_end);
                 range = skip_ws(text, range.start + len..range.end);
             }
-            open = Some(Item { kind: ItemKind::Body, range, marked, label });
+            open = Some(Item { kind: ItemKind::Body, range, marked, label, page: false });
             if standalone_heading {
                 flush(&mut open, &mut out);
             }
@@ -311,6 +344,64 @@ fn is_page_marker(line: &str) -> bool {
     number(first) && (rest.is_none() || number(rest)) && parts.next().is_none()
 }
 
+/// The most words of a running header or footer.
+const MAX_RUNNING_WORDS: usize = 12;
+
+/// A line as page furniture is compared: white space folded, and without the page count
+/// a printed web page ends its footer with (`https://… 1/7`, `https://… 2/7`).
+fn furniture_key(line: &str) -> String {
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    let page_count = |w: &str| {
+        w.split_once('/').is_some_and(|(a, b)| {
+            [a, b].iter().all(|n| (1..=4).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+        })
+    };
+    if words.len() > 1 && words.last().is_some_and(|w| page_count(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The running headers and footers of a document laid out in pages (their
+/// [`furniture_key`]s): lines of two to `MAX_RUNNING_WORDS` words that begin with a
+/// capital, a figure or a web address, end no sentence, are neither list item nor numbered heading
+/// (`Article 5` and `Article 6` differ; headings never repeat word for word), that stand
+/// alone between blank lines, and that the document repeats. Text copied from a PDF keeps them (`Joint Statement 2024` at
+/// the top of every page, `9/11/23, 10:15 AM … | The White House` and `https://… 1/7`
+/// when a web page was printed), and read as headings they broke paragraphs and put the
+/// sentences after them under a false section. The first page's header, above the
+/// title, is one of them.
+fn running_lines(text: &str, all: &[Range<usize>]) -> std::collections::HashSet<String> {
+    let lines: Vec<&str> = all.iter().map(|l| text[l.clone()].trim()).collect();
+    // Page furniture stands alone: a blank line, a page number or the document's edge
+    // on either side. A wrapped line of a paragraph that happens to repeat does not.
+    let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_empty() || is_page_marker(l));
+    // key → (occurrences, occurrences standing alone)
+    let mut seen: std::collections::HashMap<String, (usize, usize)> = std::collections::HashMap::new();
+    for (k, &line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let words = word_count(line);
+        let capital = line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || line.starts_with("http")
+            || line.starts_with("www.");
+        if !capital
+            || !(2..=MAX_RUNNING_WORDS).contains(&words)
+            || is_page_marker(line)
+            || ends_sentence(line)
+            || marker(line).1
+            || is_heading_pattern(line)
+        {
+            continue;
+        }
+        let entry = seen.entry(furniture_key(line)).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(apart(k.checked_sub(1)) && apart(Some(k + 1)));
+    }
+    seen.into_iter().filter(|&(_, (n, alone))| n >= 2 && alone == n).map(|(key, _)| key).collect()
+}
+
 /// The most words a lower-case paragraph may have and still be a fragment left over by
 /// a line break (`in Brazil.`) when the paragraph before it did end a sentence.
 const MAX_FRAGMENT_WORDS: usize = 6;
@@ -332,18 +423,20 @@ const MAX_FRAGMENT_WORDS: usize = 6;
 /// A page number between the two (`- 3 -`) does not keep them apart: the joined
 /// paragraph runs over it. Nor does it end a paragraph that stops mid-sentence before it
 /// (`broken_by_page`), whatever the case of the next word.
-fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> Vec<Item> {
+fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> (Vec<Item>, Vec<Range<usize>>) {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    // Page numbers and running headers inside joined paragraphs.
+    let mut inside: Vec<Range<usize>> = Vec::new();
     for item in items {
         let t = &text[item.range.clone()];
         // A defined term opens in quotes (`(a) “investment” means …;`): the word decides.
         let starts_lower =
             t.trim_start_matches(['“', '"', '‘', '\'', '«']).chars().next().is_some_and(char::is_lowercase);
         // The paragraph before, page numbers passed over.
-        let page_numbers =
-            out.iter().rev().take_while(|p| p.kind == ItemKind::Meta && is_page_marker(&text[p.range.clone()])).count();
+        let page_numbers = out.iter().rev().take_while(|p| p.page).count();
         let kept = out.len() - page_numbers;
         let joins = starts_lower
+            && !item.page
             && !item.marked
             && item.label.is_none()
             && out[..kept].last().is_some_and(|prev| {
@@ -355,6 +448,7 @@ fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> Vec<Item> {
                     && (broken_off || prev.kind == ItemKind::Body && word_count(t) <= MAX_FRAGMENT_WORDS)
             });
         let continues_list = starts_lower
+            && !item.page
             && (item.marked || item.label.is_some())
             && !is_bulleted(text, item.range.start)
             && out.last().is_some_and(|prev| {
@@ -363,12 +457,13 @@ fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> Vec<Item> {
                 prev.kind == ItemKind::Body && (p.ends_with([':', ';', ',']) || matches!(last_word, "and" | "or"))
             });
         let across_page = page_numbers > 0
+            && !item.page
             && !item.marked
             && item.label.is_none()
             && out[..kept].last().is_some_and(|prev| broken_by_page(text, prev, t, starts_lower, width));
         let joins = joins || continues_list || across_page;
         if joins {
-            out.truncate(kept);
+            inside.extend(out.drain(kept..).map(|p| p.range));
         }
         match out.last_mut() {
             // A list goes on the clause it completes, which stays a commitment: ending in
@@ -381,7 +476,7 @@ fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> Vec<Item> {
             _ => out.push(item),
         }
     }
-    out
+    (out, inside)
 }
 
 /// Words a sentence does not end on: a line that ends with one was cut off.
@@ -1515,6 +1610,31 @@ mod tests {
         );
         // A short heading before a page break stays the heading.
         assert_eq!(headings(t), vec!["Economy, trade and investment"]);
+    }
+
+    #[test]
+    fn running_headers_and_footers_are_page_furniture() {
+        // A web page printed to PDF: its header above the title and atop every page, its
+        // footer with the page count at the bottom of every page, a sentence running
+        // over the page break.
+        let t = "9/11/23, 10:15 AM Joint Statement | The White House\n\nJOINT STATEMENT of Japan and Kenya\n\n\
+                 The Parties will facilitate cross-border data flows\n\nhttps://www.example.gov/joint-statement/ 1/2\n\n\
+                 9/11/23, 10:15 AM Joint Statement | The White House\n\nfor business purposes.\n\nArticle 5\n\n\
+                 The Parties agree.\n\nArticle 6\n\nThe Parties consult.\n\nhttps://www.example.gov/joint-statement/ 2/2\n";
+        let s = segment(t);
+        assert_eq!(s.title.as_deref(), Some("JOINT STATEMENT of Japan and Kenya"));
+        // Numbered headings are no running lines, though only their numbers differ.
+        assert_eq!(headings(t), vec!["Article 5", "Article 6"]);
+        let texts: Vec<String> = s.segments.iter().map(|g| fold_ws(&t[g.byte_range.clone()])).collect();
+        assert_eq!(texts.len(), 3);
+        assert!(texts[0].starts_with("The Parties will facilitate") && texts[0].ends_with("for business purposes."));
+        // What the sentence says is read without the furniture inside it.
+        let clean = without_meta(t, &s.meta);
+        assert_eq!(
+            fold_ws(&clean[s.segments[0].byte_range.clone()]),
+            "The Parties will facilitate cross-border data flows for business purposes."
+        );
+        assert_eq!(clean.len(), t.len());
     }
 
     #[test]
