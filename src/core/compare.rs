@@ -188,9 +188,13 @@ fn analyse(
 ) -> Analysed {
     let structure = segment::segment(&input.text);
     // A sentence that runs over a page break holds its page number and running header:
-    // they are blanked, byte for byte, for what the sentence says (its theme and the
-    // words it is aligned on); its text stays the document's.
-    let text = segment::without_meta(&input.text, &structure.meta);
+    // they are blanked, byte for byte, for what the sentence says (its theme, the words
+    // it is aligned on and compared on in its row); its text stays the document's.
+    let inside = |m: &std::ops::Range<usize>| {
+        structure.segments.iter().any(|s| s.byte_range.start < m.start && m.end <= s.byte_range.end)
+    };
+    let furniture: Vec<std::ops::Range<usize>> = structure.meta.iter().filter(|m| inside(m)).cloned().collect();
+    let text = segment::without_meta(&input.text, &furniture);
     let ctx: Vec<SegmentContext<'_>> = structure
         .segments
         .iter()
@@ -248,6 +252,10 @@ fn analyse(
         sections: structure.sections,
         segments,
         parties,
+        blanked: match text {
+            std::borrow::Cow::Owned(t) => Some(t),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
     };
     Analysed { document: doc, tokens, pieces, subjects }
 }
@@ -308,7 +316,7 @@ pub fn build_row(
     let wording_cells: Vec<Option<Cell<'_>>> = (0..documents.len())
         .map(|d| {
             (!cells[d].is_empty()).then(|| Cell {
-                text: documents[d].text.as_str(),
+                text: documents[d].words_text(),
                 ranges: ranges(d),
                 parties: Some(&documents[d].parties),
             })
@@ -335,7 +343,7 @@ pub fn build_row(
     };
     let words = if status == Status::Differing {
         let input: Vec<(&str, Vec<Range<usize>>)> =
-            present.iter().map(|&d| (documents[d].text.as_str(), ranges(d))).collect();
+            present.iter().map(|&d| (documents[d].words_text(), ranges(d))).collect();
         present.iter().copied().zip(diff::mark_words(&input)).collect()
     } else {
         PerDocument::default()
@@ -482,6 +490,25 @@ mod tests {
         }
         let r = row_of(&c, 1, "200亿");
         assert_eq!(changed_words(&c, r, 1).concat(), "双边200");
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_changes_neither_its_theme_nor_its_wording() {
+        // The same sentence, once run over a page break with a running header: its
+        // row is shared, and the page number and header are no words of it.
+        let a = "Statement A\n\nJoint Statement 2024\n\nThe Parties will facilitate cross-border data flows\n\n- 2 -\n\n\
+                 Joint Statement 2024\n\nfor business purposes.\n\nThe Parties will meet every year in the capitals.\n";
+        // (A running header under the title is furniture too; the title stays.)
+        let b = "Statement B\n\nThe Parties will facilitate cross-border data flows for business purposes.\n\n\
+                 The Parties will meet every year in the capitals.\n";
+        let c = cmp(&[("a.txt", a), ("b.txt", b)]);
+        let row = row_of(&c, 0, "cross-border");
+        assert_eq!(row.status, Status::Shared);
+        assert_eq!(row.cells[1].len(), 1);
+        let seg = &c.documents[0].segments[row.cells[0][0]];
+        assert!(seg.text.contains("- 2 -"), "the segment's text is the document's: {}", seg.text);
+        let same = &c.documents[1].segments[row.cells[1][0]];
+        assert_eq!((seg.theme, &seg.scores), (same.theme, &same.scores));
     }
 
     #[test]

@@ -133,9 +133,18 @@ pub struct Document {
     /// Its parties (from the title, or the countries it names most): their names are
     /// interchangeable across documents when aligning and when marking differences.
     pub parties: Parties,
+    /// `text` with the page numbers and running headers that stand inside its segments
+    /// (a sentence run over a page break) blanked byte for byte, when there are any.
+    pub blanked: Option<String>,
 }
 
 impl Document {
+    /// The text a row's words are compared on: `text`, with the page furniture inside
+    /// sentences blanked (the same byte offsets).
+    pub fn words_text(&self) -> &str {
+        self.blanked.as_deref().unwrap_or(&self.text)
+    }
+
     /// The heading text of a segment's section.
     pub fn section_of(&self, seg: &Segment) -> Option<&str> {
         seg.section.and_then(|i| self.sections.get(i)).map(|h| h.text.as_str())

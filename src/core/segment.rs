@@ -154,9 +154,9 @@ pub fn segment(text: &str) -> Structure {
     out
 }
 
-/// `text` with the `meta` ranges (page numbers, running headers, dates, signature
-/// lines) blanked byte for byte, so that every byte range still points where it did. Only
-/// page furniture lies inside a segment, where a sentence runs over a page break.
+/// `text` with the `meta` ranges (sorted, apart: page numbers and running headers inside
+/// a sentence that runs over a page break) blanked byte for byte, so that every byte
+/// range still points where it did.
 pub fn without_meta<'a>(text: &'a str, meta: &[Range<usize>]) -> std::borrow::Cow<'a, str> {
     if meta.is_empty() {
         return std::borrow::Cow::Borrowed(text);
@@ -460,6 +460,8 @@ fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> (Vec<Item>, Vec
             && !item.page
             && !item.marked
             && item.label.is_none()
+            // The first item is the title, which no page break cuts.
+            && out[..kept].iter().filter(|p| !p.page).count() > 1
             && out[..kept].last().is_some_and(|prev| broken_by_page(text, prev, t, starts_lower, width));
         let joins = joins || continues_list || across_page;
         if joins {
@@ -502,9 +504,8 @@ fn broken_by_page(text: &str, prev: &Item, next: &str, next_lower: bool, width: 
     // Measured as the line stands in the text, indentation included.
     let line_start = text[..prev.range.end].rfind('\n').map_or(0, |i| i + 1);
     let full = text[line_start..prev.range.end].trim_end().chars().count() + 1 + next_word > width;
-    let cut_off = !ends_sentence(p)
-        && !p.ends_with(',')
-        && (p.contains('\n') || full || OPEN_ENDED_WORDS.contains(&last_word.to_lowercase().as_str()));
+    let cut_off =
+        !ends_sentence(p) && !p.ends_with(',') && (p.contains('\n') || full || OPEN_ENDED_WORDS.contains(&last_word));
     prev.kind != ItemKind::Meta && !(p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
 }
 
