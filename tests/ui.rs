@@ -189,6 +189,33 @@ fn a_legacy_encoding_is_shown_as_a_notice() {
 }
 
 #[test]
+fn a_sentence_run_over_a_page_break_reads_without_its_page_number_and_header() {
+    // Text copied from a PDF: a page number and a running header inside a sentence.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let paged = dir.path().join("paged.txt");
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(
+        &paged,
+        "Statement A\n\nJoint Statement 2024\n\nThe Parties will develop the digital economy between their\n\n- 2 -\n\n\
+         Joint Statement 2024\n\nsmall and medium-sized enterprises.\n\nThe Parties will meet every year in the capitals.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &plain,
+        "Statement B\n\nThe Parties will develop the digital economy between their small and medium-sized \
+         enterprises.\n\nThe Parties will meet every year in the capitals.\n",
+    )
+    .expect("write");
+    let h = harness(vec![paged, plain], 800.0);
+    let sentence = "The Parties will develop the digital economy between their small and medium-sized enterprises.";
+    assert_eq!(h.query_all_by_label(sentence).count(), 2, "both cells read the whole sentence");
+    assert!(h.query_by_label_contains("- 2 -").is_none(), "no page number in a cell");
+    let app = h.state();
+    let c = app.comparison.as_ref().expect("comparison");
+    assert!(c.rows.iter().any(|r| r.status == Status::Shared && r.cells.iter().all(|cell| cell.len() == 1)));
+}
+
+#[test]
 fn open_asks_for_the_native_dialog() {
     let mut h = harness(samples(), 1000.0);
     h.get_by_label("Open…").click();

@@ -182,6 +182,8 @@ pub fn utc_timestamp(t: std::time::SystemTime) -> String {
 /// figures that differ stand out.
 pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bool)> {
     let doc = &c.documents[d];
+    // Without a page number or running header that a page break left inside a sentence.
+    let text = doc.words_text();
     let differs = |r: &std::ops::Range<usize>| {
         row.differences.get(d).is_some_and(|ds| ds.binary_search_by_key(&r.start, |x| x.start).is_ok())
     };
@@ -200,14 +202,14 @@ pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bo
             .filter(|w| w.byte_range.start >= seg.byte_range.start && w.byte_range.end <= seg.byte_range.end)
         {
             if w.byte_range.start > at {
-                out.push((doc.text[at..w.byte_range.start].to_owned(), false, false));
+                out.push((text[at..w.byte_range.start].to_owned(), false, false));
             }
             let marked = differs(&w.byte_range);
-            out.push((doc.text[w.byte_range.clone()].to_owned(), marked && !w.partial, marked && w.partial));
+            out.push((text[w.byte_range.clone()].to_owned(), marked && !w.partial, marked && w.partial));
             at = w.byte_range.end;
         }
         if at < seg.byte_range.end {
-            out.push((doc.text[at..seg.byte_range.end].to_owned(), false, false));
+            out.push((text[at..seg.byte_range.end].to_owned(), false, false));
         }
     }
     // Fold white space inside pieces (hard-wrapped sources), keeping single spaces.

@@ -514,7 +514,9 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
         if k > 0 {
             job.append(" ", 0.0, TextFormat::simple(font.clone(), text_color));
         }
-        let text = &doc.text[seg.byte_range.clone()];
+        // Read as the sentence reads: without a page number or running header that a
+        // page break left inside it.
+        let text = &doc.words_text()[seg.byte_range.clone()];
         let base = seg.byte_range.start;
         let matches: Vec<Range<usize>> =
             if search.is_empty() { Vec::new() } else { super::find::find_all(text, search) };
