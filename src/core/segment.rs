@@ -154,9 +154,9 @@ pub fn segment(text: &str) -> Structure {
     out
 }
 
-/// `text` with the `meta` ranges (sorted, apart: page numbers and running headers inside
-/// a sentence that runs over a page break) blanked byte for byte, so that every byte
-/// range still points where it did.
+/// `text` with the `meta` ranges (sorted by start; page numbers and running headers
+/// inside a sentence that runs over a page break, a closing formula that holds one)
+/// blanked byte for byte, so that every byte range still points where it did.
 pub fn without_meta<'a>(text: &'a str, meta: &[Range<usize>]) -> std::borrow::Cow<'a, str> {
     if meta.is_empty() {
         return std::borrow::Cow::Borrowed(text);
@@ -164,8 +164,13 @@ pub fn without_meta<'a>(text: &'a str, meta: &[Range<usize>]) -> std::borrow::Co
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for r in meta {
-        out.push_str(&text[at..r.start]);
-        out.extend(std::iter::repeat_n(' ', r.len()));
+        // A range inside one already blanked (a page number inside a closing formula).
+        let start = r.start.max(at);
+        if r.end <= start {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.extend(std::iter::repeat_n(' ', r.end - start));
         at = r.end;
     }
     out.push_str(&text[at..]);
@@ -231,6 +236,19 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     let flush = |open: &mut Option<Item>, out: &mut Vec<Item>| {
         if let Some(mut item) = open.take() {
             item.kind = classify_item(&text[item.range.clone()], item.marked);
+            // A numbered heading wrapped over two lines (`Section 1. Political dialogue,
+            // rule of law and` / `human rights`) is still the heading it is on one.
+            if let Some(label) = item.label.clone().filter(|_| item.marked && item.kind == ItemKind::Body)
+                && is_heading_pattern(&fold_ws(&text[label.start..item.range.end]))
+            {
+                item = Item {
+                    kind: ItemKind::Heading,
+                    range: label.start..item.range.end,
+                    marked: false,
+                    label: None,
+                    page: false,
+                };
+            }
             out.push(item);
         }
     };
@@ -271,9 +289,15 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             let full = raw.trim_end().chars().count() + 1 + word > width && !is_title_cased(trimmed);
             !next.is_empty() && (starts_lower_case(next) || full)
         });
+        // Nor is a line that goes on a sentence the line before broke off (`… listed in`
+        // / `Annex II.`).
+        let goes_on = open.as_ref().is_some_and(|i| {
+            let before = text[i.range.clone()].trim_end();
+            before.ends_with(|c: char| c.is_lowercase() || c == ',') && !is_heading_pattern(before)
+        });
         let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
         let standalone_heading =
-            (is_heading_pattern(trimmed) && !carried_on) || trimmed.starts_with('#') || title_of_heading;
+            (is_heading_pattern(trimmed) && !carried_on && !goes_on) || trimmed.starts_with('#') || title_of_heading;
         let starts_new = open.is_none()
             || is_marker
             || standalone_heading
@@ -288,10 +312,18 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             let mut label = (marked && trimmed[..marker_len].chars().any(char::is_alphanumeric))
                 .then(|| content.start..content.start + trimmed[..marker_len].trim_end().len());
             range = skip_ws(text, range);
-            if !standalone_heading && let Some(len) = run_in_label(&text[range.clone()]) {
+            // The label's sentence may go on over the next lines of the paragraph.
+            let para_end = all[n..]
+                .iter()
+                .take_while(|l| !text[(*l).clone()].trim().is_empty())
+                .last()
+                .map_or(range.end, |l| l.end);
+            if !standalone_heading && let Some(len) = run_in_label(&text[range.start..para_end.max(range.end)]) {
                 let label_end = range.start + text[range.start..range.start + len].trim_end().len();
                 label = Some(label.map_or(range.start, |l| l.start)..label_end);
-                range = skip_ws(text, range.start + len..range.end);
+                // The label may stand alone on its line: the text starts on the next.
+                let start = range.start + len;
+                range = skip_ws(text, start..range.end.max(start));
             }
             open = Some(Item { kind: ItemKind::Body, range, marked, label, page: false });
             if standalone_heading {
@@ -506,7 +538,9 @@ fn broken_by_page(text: &str, prev: &Item, next: &str, next_lower: bool, width: 
     let full = text[line_start..prev.range.end].trim_end().chars().count() + 1 + next_word > width;
     let cut_off =
         !ends_sentence(p) && !p.ends_with(',') && (p.contains('\n') || full || OPEN_ENDED_WORDS.contains(&last_word));
-    prev.kind != ItemKind::Meta && !(p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
+    // A closing formula (`Done at … in the Hindi,` / `- 9 -` / `Kazakh and English
+    // languages …`) is cut as a sentence is; a page number or header is not.
+    !prev.page && !(p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
 }
 
 /// The most words a run-in label (`Agricultural Market Access:`) may have.
@@ -919,7 +953,8 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
     }
     // A longer single line in title case is a heading too (`Promoting Inclusive
     // Economic Growth through Innovation, Sustainable Development, and …`).
-    if words <= MAX_TITLE_CASE_HEADING_WORDS && !t.contains('\n') && is_title_cased(t) {
+    // Over one line or wrapped over two.
+    if words <= MAX_TITLE_CASE_HEADING_WORDS && is_title_cased(t) {
         return ItemKind::Heading;
     }
     ItemKind::Body
@@ -1550,6 +1585,26 @@ mod tests {
             ]
         );
         assert_eq!(labels(t), vec![None, Some("Tariffs:".to_owned()), Some("3. Digital Trade:".to_owned())]);
+    }
+
+    #[test]
+    fn a_run_in_label_alone_on_its_line_labels_the_sentence_below() {
+        // Wrapped narrow, the label's sentence starts on the next line (this panicked
+        // once: the label ran past the line it was read on).
+        let t = "Title\n\nIntro.\n\nDigital Trade:\nArgentina will facilitate digital trade.\n\n\
+                 Commercial Considerations: Cambodian companies\nintend to purchase goods.\n";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Intro.",
+                "Argentina will facilitate digital trade.",
+                "Cambodian companies\nintend to purchase goods."
+            ]
+        );
+        assert_eq!(
+            labels(t),
+            vec![None, Some("Digital Trade:".to_owned()), Some("Commercial Considerations:".to_owned())]
+        );
     }
 
     #[test]

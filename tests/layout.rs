@@ -1,0 +1,141 @@
+//! The same words laid out another way make the same sentences: every document of our
+//! own gold groups and of the bundled samples, hard-wrapped at 72 and 50 columns, with
+//! Windows line ends, and cut into pages with page numbers and a running header (as text
+//! copied from a PDF), is segmented into the same sentences as the original, and the
+//! page furniture inside a sentence is no word of it. `tools/layout.py` measures the
+//! same on the dev groups' scores.
+
+use counterpart::core::segment::{fold_ws, segment, without_meta};
+use std::path::{Path, PathBuf};
+
+/// Lines per page in the paged layout.
+const PAGE_LINES: usize = 40;
+
+fn documents() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [root.join("samples")].into_iter().chain(
+        std::fs::read_dir(root.join("eval/own")).expect("eval/own").flatten().map(|e| e.path()).filter(|p| p.is_dir()),
+    ) {
+        for f in std::fs::read_dir(&dir).expect("group").flatten() {
+            if f.path().extension().is_some_and(|e| e == "txt") {
+                out.push(f.path());
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() > 40, "our own groups and the samples: {}", out.len());
+    out
+}
+
+/// Each line hard-wrapped at `width` characters (a space past the width becomes a line break).
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let len = word.chars().count();
+            if j > 0 {
+                if col > 0 && col + 1 + len > width {
+                    out.push('\n');
+                    col = 0;
+                } else {
+                    out.push(' ');
+                    col += 1;
+                }
+            }
+            out.push_str(word);
+            col += len;
+        }
+    }
+    out
+}
+
+/// Cut into pages of `PAGE_LINES` lines, each after the first opening with a page
+/// number and a running header, and the first with the header above the title.
+fn paged(text: &str) -> String {
+    let header = "Joint Statement 2024";
+    let mut out = format!("{header}\n\n");
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+            if k % PAGE_LINES == 0 {
+                out.push_str(&format!("\n- {} -\n\n{header}\n\n", k / PAGE_LINES + 1));
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The sentences of `text` as read: white space folded, page furniture left out.
+fn sentences(text: &str) -> Vec<String> {
+    let s = segment(text);
+    let clean = without_meta(text, &s.meta);
+    s.segments.iter().map(|g| fold_ws(&clean[g.byte_range.clone()])).collect()
+}
+
+fn check(name: &str, relaid: impl Fn(&str) -> String) {
+    let mut moved = Vec::new();
+    for path in documents() {
+        let text = std::fs::read_to_string(&path).expect("read");
+        let (plain, other) = (sentences(&text), sentences(&relaid(&text)));
+        if plain != other {
+            let first = plain.iter().zip(&other).position(|(a, b)| a != b).unwrap_or(plain.len().min(other.len()));
+            moved.push(format!(
+                "{}: {} sentences against {}; first difference at {first}: {:?} / {:?}",
+                path.display(),
+                plain.len(),
+                other.len(),
+                plain.get(first),
+                other.get(first)
+            ));
+        }
+    }
+    assert!(moved.is_empty(), "{name}: {} documents read differently:\n{}", moved.len(), moved.join("\n"));
+}
+
+#[test]
+fn hard_wrapping_at_72_columns_changes_no_sentence() {
+    check("wrapped at 72", |t| wrapped(t, 72));
+}
+
+#[test]
+fn hard_wrapping_at_50_columns_changes_no_sentence() {
+    check("wrapped at 50", |t| wrapped(t, 50));
+}
+
+#[test]
+fn windows_line_ends_change_no_sentence() {
+    check("CRLF", |t| t.replace('\n', "\r\n"));
+}
+
+#[test]
+fn pages_with_numbers_and_running_headers_change_no_sentence() {
+    check("paged", |t| paged(&wrapped(t, 72)));
+}
+
+#[test]
+fn any_wrap_width_reads_every_document_without_a_panic_and_within_its_text() {
+    // Narrow widths put labels, figures and headings alone on their lines: every
+    // segment must still be a piece of the text, and every document must keep its
+    // sentences.
+    for path in documents() {
+        let text = std::fs::read_to_string(&path).expect("read");
+        for width in [20, 30, 40, 60] {
+            let t = wrapped(&text, width);
+            let s = segment(&t);
+            assert!(!s.segments.is_empty(), "{} at {width}: no sentence", path.display());
+            for g in &s.segments {
+                assert!(
+                    t.get(g.byte_range.clone()).is_some_and(|x| !x.trim().is_empty()),
+                    "{} at {width}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
