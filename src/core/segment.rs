@@ -540,7 +540,7 @@ fn broken_by_page(text: &str, prev: &Item, next: &str, next_lower: bool, width: 
         !ends_sentence(p) && !p.ends_with(',') && (p.contains('\n') || full || OPEN_ENDED_WORDS.contains(&last_word));
     // A closing formula (`Done at … in the Hindi,` / `- 9 -` / `Kazakh and English
     // languages …`) is cut as a sentence is; a page number or header is not.
-    !prev.page && !(p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
+    !(prev.page || p.starts_with('#') || is_heading_pattern(p)) && (next_lower || cut_off)
 }
 
 /// The most words a run-in label (`Agricultural Market Access:`) may have.
