@@ -196,6 +196,18 @@ fn a_fifty_megabyte_line_is_segmented_in_bounded_pieces() {
 }
 
 #[test]
+fn a_paragraph_of_a_hundred_thousand_lines_is_segmented_in_linear_time() {
+    // Every line a dashed item or a wrapped line of one paragraph, with no blank line:
+    // looking ahead to the paragraph's end from each line would take quadratic time.
+    let items = "- an item that ends without a stop\n".repeat(100_000);
+    let s = segment(&items);
+    assert_eq!(s.segments.len(), 100_000);
+    let wrapped = "the parties will cooperate\n".repeat(100_000);
+    let s = segment(&format!("Title\n\n{wrapped}."));
+    assert!(!s.segments.is_empty() && s.segments.iter().all(|x| x.byte_range.len() <= MAX_SEGMENT_BYTES));
+}
+
+#[test]
 fn a_file_over_the_size_limit_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let big = dir.path().join("huge.txt");

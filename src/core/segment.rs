@@ -312,9 +312,11 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             let mut label = (marked && trimmed[..marker_len].chars().any(char::is_alphanumeric))
                 .then(|| content.start..content.start + trimmed[..marker_len].trim_end().len());
             range = skip_ws(text, range);
-            // The label's sentence may go on over the next lines of the paragraph.
+            // The label's sentence may go on over the next lines of the paragraph (a few
+            // are enough to see a sentence follow; all of them would be quadratic).
             let para_end = all[n..]
                 .iter()
+                .take(RUN_IN_LOOKAHEAD_LINES)
                 .take_while(|l| !text[(*l).clone()].trim().is_empty())
                 .last()
                 .map_or(range.end, |l| l.end);
@@ -337,6 +339,10 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     out.retain(|i| !i.range.is_empty());
     join_fragments(text, out, width)
 }
+
+/// Lines read to see whether a run-in label (`Digital Trade:`) has a sentence after it:
+/// the label's own and the next two.
+const RUN_IN_LOOKAHEAD_LINES: usize = 3;
 
 /// Whether a line begins with a lower-case letter: it carries on the line before.
 fn starts_lower_case(line: &str) -> bool {
