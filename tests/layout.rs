@@ -139,3 +139,46 @@ fn any_wrap_width_reads_every_document_without_a_panic_and_within_its_text() {
         }
     }
 }
+
+/// The rows of a comparison as their cells read: per row, each document's sentences
+/// (white space folded, page furniture left out), and the row's status.
+fn rows(c: &counterpart::core::Comparison) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(d, cell)| {
+                    let doc = &c.documents[d];
+                    cell.iter()
+                        .map(|&s| fold_ws(&doc.words_text()[doc.segments[s].byte_range.clone()]))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect();
+            format!("{:?}: {}", r.status, cells.join(" || "))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_samples_paged_with_a_running_header_compare_as_they_do_plain() {
+    use counterpart::core::{CompareOptions, DocumentInput, compare};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root).expect("samples").flatten().map(|e| e.path()).collect();
+    files.sort();
+    let texts: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).expect("read")).collect();
+    let inputs = |relaid: &dyn Fn(&str) -> String| -> Vec<DocumentInput> {
+        files.iter().zip(&texts).map(|(f, t)| DocumentInput::from_text(f.display().to_string(), relaid(t))).collect()
+    };
+    let plain = compare(&inputs(&|t| t.to_owned()), &CompareOptions::default());
+    let paged = compare(&inputs(&|t| paged(&wrapped(t, 72))), &CompareOptions::default());
+    let titles = |c: &counterpart::core::Comparison| c.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&plain), titles(&paged));
+    assert_eq!(rows(&plain), rows(&paged));
+}

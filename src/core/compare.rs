@@ -97,8 +97,10 @@ fn compare_full(
     }
 
     progress.report(Stage::Aligning, 0.0);
+    // Read without the page numbers and running headers inside sentences: "Joint
+    // Statement 2024" in the middle of one would be a name of it.
     let seg_texts: Vec<Vec<&str>> =
-        documents.iter().map(|d| d.segments.iter().map(|s| s.text.as_str()).collect()).collect();
+        documents.iter().map(|d| d.segments.iter().map(|s| &d.words_text()[s.byte_range.clone()]).collect()).collect();
     let whole: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let names = features::proper_names(&seg_texts, &whole);
     let vectors = features::vectorise(&tokens);
@@ -509,6 +511,25 @@ mod tests {
         assert!(seg.text.contains("- 2 -"), "the segment's text is the document's: {}", seg.text);
         let same = &c.documents[1].segments[row.cells[1][0]];
         assert_eq!((seg.theme, &seg.scores), (same.theme, &same.scores));
+    }
+
+    #[test]
+    fn a_running_header_inside_a_sentence_is_no_name_of_it() {
+        // "Joint Statement 2024" inside the first sentence, read as its names, conflicted
+        // with the other's "Karaganda" and kept the two apart.
+        let header = "\n\n- 2 -\n\nJoint Statement 2024\n\n";
+        let a = format!(
+            "Statement A\n\nJoint Statement 2024\n\nThe Parties will expand cooperation in renewable energy{header}\
+             and hydrogen production.\n\nThe Parties will open a consulate in Karaganda.\n\n\
+             The Parties will promote tourism between their capitals.\n"
+        );
+        let b = format!(
+            "Statement B\n\nJoint Statement 2024\n\nBoth sides agreed to develop renewable power and green hydrogen \
+             in Karaganda.\n\nTourism between the two capitals will grow{header}every year.\n"
+        );
+        let c = cmp(&[("a.txt", &a), ("b.txt", &b)]);
+        let row = row_of(&c, 0, "renewable energy");
+        assert_eq!(row.cells[1].len(), 1, "the hydrogen sentences share a row");
     }
 
     #[test]

@@ -369,9 +369,15 @@ fn wraps_mid_sentence(open: Option<&Item>, text: &str, line: &str, marker_len: u
 
 /// Whether a line is only a page number, as text taken from a printed or PDF page keeps
 /// them: `3`, `- 3 -`, `– 12 –`, `Page 3`, `Page 3 of 12`. A numbered heading has a
-/// full stop or a title (`3.`, `3. Trade`), so it is none.
+/// full stop or a title (`3.`, `3. Trade`), so it is none, and a bare year (`2024`) is
+/// the end of a wrapped line (`… the Republic of Azerbaijan,` / `2024`).
 fn is_page_marker(line: &str) -> bool {
-    let t = line.trim().trim_matches(['-', '–', '—']).trim();
+    let line = line.trim();
+    let year = line.len() == 4 && (line.starts_with("19") || line.starts_with("20"));
+    if year && line.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let t = line.trim_matches(['-', '–', '—']).trim();
     let t =
         t.strip_prefix("Page ").or_else(|| t.strip_prefix("page ")).or_else(|| t.strip_prefix("PAGE ")).unwrap_or(t);
     let mut parts = t.split(" of ");
@@ -1648,6 +1654,7 @@ mod tests {
         assert!(s.segments.iter().all(|g| g.section == Some(0)));
         assert!(is_page_marker("– 12 –") && is_page_marker("Page 3") && is_page_marker("7"));
         assert!(!is_page_marker("3.") && !is_page_marker("3. Trade") && !is_page_marker("12345"));
+        assert!(!is_page_marker("2024") && is_page_marker("- 2024 -") && is_page_marker("1024"));
     }
 
     #[test]
