@@ -6,6 +6,8 @@ another way, and print what moved: the same words should give the same compariso
 
 Modes (all by default):
   wrap72, wrap50  every line hard-wrapped at 72 or 50 columns, as text copied from a PDF
+  hyphen          wrapped at 60 columns, a long word after a break started on the line before
+                  with a hyphen (`coop-` / `eration`)
   crlf            Windows line ends
   indent          every line indented by four spaces
   nbsp            a no-break space after every figure ("USD 1 billion")
@@ -28,7 +30,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "crlf", "indent", "nbsp", "pdf", "header"]
+MODES = ["wrap72", "wrap50", "hyphen", "crlf", "indent", "nbsp", "pdf", "header"]
 PAGE_LINES = 40
 
 
@@ -48,11 +50,30 @@ def wrapped(chars, width):
     return pieces
 
 
+def hyphenated(chars, width):
+    """One piece per character: wrapped at `width`, and where the word after a break has
+    ten letters or more, its first four go up to the line before with a hyphen, as a
+    typesetter fills a line (`… in economic coop-` / `eration`)."""
+    pieces = wrapped(chars, width - 5)
+    for p, piece in enumerate(pieces):
+        if piece != "\n" or chars[p] != " ":
+            continue
+        end = p + 1
+        while end < len(chars) and chars[end].isalpha():
+            end += 1
+        if end - p - 1 >= 10:
+            pieces[p] = " "
+            pieces[p + 4] = chars[p + 4] + "-\n"
+    return pieces
+
+
 def pieces_of(mode, text):
     """What each character of `text` becomes in `mode`."""
     chars = list(text)
     if mode in ("wrap72", "wrap50"):
         return wrapped(chars, int(mode[4:]))
+    if mode == "hyphen":
+        return hyphenated(chars, 60)
     if mode == "crlf":
         return ["\r\n" if c == "\n" else c for c in chars]
     if mode == "indent":

@@ -950,8 +950,9 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         return if short && starts_like_heading { ItemKind::Heading } else { ItemKind::Body };
     }
     // A block of several short, unpunctuated lines is a title (`JOINT DECLARATION` /
-    // `between … and …` / `on the Establishment of …`), however many words in all.
-    if starts_like_heading && t.contains('\n') && t.lines().all(|l| word_count(l) <= 14) {
+    // `between … and …` / `on the Establishment of …`), however many words in all; one
+    // that holds a whole sentence is a paragraph cut off before its end.
+    if starts_like_heading && t.contains('\n') && t.lines().all(|l| word_count(l) <= 14) && !holds_a_sentence(t) {
         return ItemKind::Heading;
     }
     if words <= 12 && starts_like_heading {
@@ -970,6 +971,17 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
         return ItemKind::Heading;
     }
     ItemKind::Body
+}
+
+/// Whether `t` holds a sentence end before its own end: a full stop, question or
+/// exclamation mark after a lower-case letter, then white space and a capital
+/// (`… international obligations.` / `Both countries …`). A title block has none, and
+/// `U.S. Labor` is an initialism.
+fn holds_a_sentence(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    chars
+        .windows(4)
+        .any(|w| w[0].is_lowercase() && matches!(w[1], '.' | '!' | '?') && w[2].is_whitespace() && w[3].is_uppercase())
 }
 
 /// The most words of an unpunctuated, title-cased line that is still a heading.
@@ -1597,6 +1609,26 @@ mod tests {
             ]
         );
         assert_eq!(labels(t), vec![None, Some("Tariffs:".to_owned()), Some("3. Digital Trade:".to_owned())]);
+    }
+
+    #[test]
+    fn a_paragraph_cut_before_its_end_is_no_title_block() {
+        // Its last line begins with a dash and a capital (`Vietnam` / `– U.S. Labor
+        // Dialogue`), so the paragraph stops without a full stop: it held two whole
+        // sentences and was read as a title block, and both left the comparison.
+        let t = "Title\n\nThe Leaders affirmed the importance of human rights in accordance with each\n\
+                 country's constitution and international obligations.\nBoth countries pledged support\n\
+                 for dialogues such as the annual Human Rights Dialogue and Vietnam\n\
+                 – U.S. Labor Dialogue, to narrow differences.\n";
+        let s = sentences(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[0].starts_with("The Leaders affirmed") && s[1].starts_with("Both countries pledged"));
+        assert!(headings(t).is_empty());
+        // A title block is still one.
+        assert_eq!(
+            segment("JOINT DECLARATION\nbetween the U.S. and Japan\non Trade\n\nText.").title.as_deref(),
+            Some("JOINT DECLARATION between the U.S. and Japan on Trade")
+        );
     }
 
     #[test]
