@@ -8,6 +8,7 @@ Modes (all by default):
   wrap72, wrap50  every line hard-wrapped at 72 or 50 columns, as text copied from a PDF
   hyphen          wrapped at 60 columns, a long word after a break started on the line before
                   with a hyphen (`coop-` / `eration`)
+  double          wrapped at 72 columns and double-spaced (a blank line after every line)
   crlf            Windows line ends
   indent          every line indented by four spaces
   nbsp            a no-break space after every figure ("USD 1 billion")
@@ -30,7 +31,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "hyphen", "crlf", "indent", "nbsp", "pdf", "header"]
+MODES = ["wrap72", "wrap50", "hyphen", "double", "crlf", "indent", "nbsp", "pdf", "header"]
 PAGE_LINES = 40
 
 
@@ -74,6 +75,8 @@ def pieces_of(mode, text):
         return wrapped(chars, int(mode[4:]))
     if mode == "hyphen":
         return hyphenated(chars, 60)
+    if mode == "double":
+        return ["\n\n" if p == "\n" else p for p in wrapped(chars, 72)]
     if mode == "crlf":
         return ["\r\n" if c == "\n" else c for c in chars]
     if mode == "indent":

@@ -257,10 +257,18 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     // it, and one that is not has long paragraph lines.
     let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
     let running = running_lines(text, &all);
+    let double_spaced = is_double_spaced(text, &all);
     for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
         let trimmed = raw.trim();
         if trimmed.is_empty() {
+            // Double-spaced text: one blank line is a line break, two end the paragraph.
+            let single = n > 0
+                && all.get(n + 1).is_some_and(|l| !text[l.clone()].trim().is_empty())
+                && !text[all[n - 1].clone()].trim().is_empty();
+            if double_spaced && single {
+                continue;
+            }
             flush(&mut open, &mut out);
             after_bare_heading = false;
             continue;
@@ -343,6 +351,41 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
 /// Lines read to see whether a run-in label (`Digital Trade:`) has a sentence after it:
 /// the label's own and the next two.
 const RUN_IN_LOOKAHEAD_LINES: usize = 3;
+
+/// The fewest lines a document must have to be read as double-spaced.
+const MIN_DOUBLE_SPACED_LINES: usize = 10;
+
+/// Whether the text is double-spaced, as some PDF converters and web pages copy it: a
+/// blank line after nearly every line, paragraphs set apart by two or more, and most
+/// single blank lines falling in the middle of a sentence (the line before ends in a
+/// letter or a comma). Read as it stands, every wrapped line was a paragraph of its
+/// own, and segmentation fell to about half.
+fn is_double_spaced(text: &str, all: &[Range<usize>]) -> bool {
+    let blank: Vec<bool> = all.iter().map(|l| text[l.clone()].trim().is_empty()).collect();
+    let lines = blank.iter().filter(|b| !**b).count();
+    if lines < MIN_DOUBLE_SPACED_LINES {
+        return false;
+    }
+    let (mut followed, mut single, mut mid_sentence, mut double) = (0, 0, 0, false);
+    for k in 0..blank.len() {
+        if blank[k] {
+            continue;
+        }
+        if blank.get(k + 1) == Some(&true) {
+            followed += 1;
+            match blank.get(k + 2) {
+                Some(false) => {
+                    single += 1;
+                    let line = text[all[k].clone()].trim_end();
+                    mid_sentence += usize::from(line.ends_with(|c: char| c.is_alphanumeric() || c == ','));
+                }
+                Some(true) => double = true,
+                None => {}
+            }
+        }
+    }
+    double && followed * 10 >= lines * 9 && mid_sentence * 2 >= single && single > 0
+}
 
 /// Whether a line begins with a lower-case letter: it carries on the line before.
 fn starts_lower_case(line: &str) -> bool {
@@ -1609,6 +1652,30 @@ mod tests {
             ]
         );
         assert_eq!(labels(t), vec![None, Some("Tariffs:".to_owned()), Some("3. Digital Trade:".to_owned())]);
+    }
+
+    #[test]
+    fn double_spaced_text_reads_as_its_paragraphs() {
+        // A blank line after every line: one is a line break, two end the paragraph.
+        let t = "Joint Statement\n\n\n\nPOLITICAL RELATIONS\n\n\n\nThe Parties reaffirm their commitment to the\n\n\
+                 sovereignty and territorial integrity of\n\nstates. They will hold regular\n\nconsultations.\n\n\n\n\
+                 The Parties will expand trade and\n\ninvestment, and they will develop\n\ntransport links between\n\n\
+                 their capitals.\n\n\n\nThe Parties will meet every year.\n";
+        assert_eq!(headings(t), vec!["POLITICAL RELATIONS"]);
+        let folded: Vec<String> = sentences(t).iter().map(|x| fold_ws(x)).collect();
+        assert_eq!(
+            folded,
+            vec![
+                "The Parties reaffirm their commitment to the sovereignty and territorial integrity of states.",
+                "They will hold regular consultations.",
+                "The Parties will expand trade and investment, and they will develop transport links between their capitals.",
+                "The Parties will meet every year.",
+            ]
+        );
+        // Text set apart by single blank lines that end its sentences is not double-spaced.
+        let t = "Title\n\nOne sentence here.\n\nAnother sentence.\n\nA third.\n\nA fourth.\n\nA fifth.\n\n\
+                 A sixth.\n\nA seventh.\n\nAn eighth.\n\nA ninth.\n\nA tenth.\n\n\nAn eleventh.\n";
+        assert_eq!(sentences(t).len(), 11);
     }
 
     #[test]
