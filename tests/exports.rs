@@ -126,6 +126,25 @@ fn document_markup_in_the_html_report_is_text_not_elements() {
 }
 
 #[test]
+fn a_cell_reads_without_the_page_number_and_header_inside_its_sentence() {
+    // Text copied from a PDF: the sentence runs over a page break, with a page number
+    // and a running header between its halves. The report's cell reads it whole, and
+    // only the figure that differs is marked (the row is differing, not for the page).
+    let a = "Statement A\n\nJoint Statement 2024\n\nThe Parties will raise mutual trade to USD 5 billion\n\n- 2 -\n\n\
+             Joint Statement 2024\n\nby the year 2030.\n\nThe Parties will meet every year in the capitals.\n";
+    let b = "Statement B\n\nThe Parties will raise mutual trade to USD 7 billion by the year 2030.\n\n\
+             The Parties will meet every year in the capitals.\n";
+    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
+    let c = compare(&inputs, &CompareOptions::default());
+    let mut ctx = ReportContext::new(&c);
+    ctx.generated = "2026-12-02 09:00 UTC".into();
+    let md = Format::Markdown.write(&ctx);
+    assert!(md.contains("USD 5 billion by the year 2030."), "{md}");
+    assert!(md.contains("USD **7** billion by the year 2030."), "{md}");
+    assert!(!md.contains("Joint Statement 2024") && !md.contains("- 2 -"), "{md}");
+}
+
+#[test]
 fn touching_changed_characters_are_marked_as_one_run() {
     // Each Chinese character is a word; two changed ones side by side must come out as
     // one bold run (`**双边**`), not as `**双****边**`, which Markdown misreads.

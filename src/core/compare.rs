@@ -192,8 +192,9 @@ fn analyse(
     // A sentence that runs over a page break holds its page number and running header:
     // they are blanked, byte for byte, for what the sentence says (its theme, the words
     // it is aligned on and compared on in its row); its text stays the document's.
-    // Segments are in document order: the one that could hold `m` is the last to start
-    // before it (a search, not a scan: a long file may have many of both).
+    //
+    // Segments are in document order, so the one that could hold a meta range is the
+    // last to start before it: a search, not a scan (a long file may have many of both).
     let inside = |m: &std::ops::Range<usize>| {
         let k = structure.segments.partition_point(|s| s.byte_range.start < m.start);
         k.checked_sub(1).is_some_and(|k| m.end <= structure.segments[k].byte_range.end)
