@@ -6,6 +6,8 @@ another way, and print what moved: the same words should give the same compariso
 
 Modes (all by default):
   wrap72, wrap50  every line hard-wrapped at 72 or 50 columns, as text copied from a PDF
+  prop            wrapped where a line set in a proportional font (Helvetica's widths) grows
+                  past 36 ems, about 70 characters: lines of one paragraph differ in length
   hyphen          wrapped at 60 columns, a long word after a break started on the line before
                   with a hyphen (`coop-` / `eration`)
   double          wrapped at 72 columns and double-spaced (a blank line after every line)
@@ -31,7 +33,14 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "hyphen", "double", "crlf", "indent", "nbsp", "pdf", "header"]
+MODES = ["wrap72", "wrap50", "hyphen", "prop", "double", "crlf", "indent", "nbsp", "pdf", "header"]
+
+# Helvetica's advance widths (thousandths of an em) for what a proportional font sets
+# narrower or wider than its average; other characters take AVERAGE_WIDTH.
+NARROW = {**dict.fromkeys("ijl|'", 222), **dict.fromkeys("ftI!.,:;()[] -", 278), "r": 333}
+WIDE = {**dict.fromkeys("mMW", 833), "w": 722, **dict.fromkeys("ABCDHKNRUVXY", 722),
+        **dict.fromkeys("GOQ", 778)}
+AVERAGE_WIDTH = 556
 PAGE_LINES = 40
 
 
@@ -51,20 +60,51 @@ def wrapped(chars, width):
     return pieces
 
 
-def hyphenated(chars, width):
-    """One piece per character: wrapped at `width`, and where the word after a break has
-    ten letters or more, its first four go up to the line before with a hyphen, as a
-    typesetter fills a line (`… in economic coop-` / `eration`)."""
-    pieces = wrapped(chars, width - 5)
-    for p, piece in enumerate(pieces):
-        if piece != "\n" or chars[p] != " ":
+def set_proportional(chars, ems):
+    """One piece per character: wrapped where a line set in a proportional font grows past
+    `ems` ems, as a PDF's lines are; counted in characters its lines differ in length."""
+    pieces = list(chars)
+    start, last_space, used = 0, -1, 0
+    for i, c in enumerate(chars):
+        if c == "\n":
+            start, last_space, used = i + 1, -1, 0
             continue
-        end = p + 1
-        while end < len(chars) and chars[end].isalpha():
-            end += 1
-        if end - p - 1 >= 10:
-            pieces[p] = " "
-            pieces[p + 4] = chars[p + 4] + "-\n"
+        if c == " ":
+            last_space = i
+        used += NARROW.get(c) or WIDE.get(c) or AVERAGE_WIDTH
+        if used > ems * 1000 and last_space > start:
+            pieces[last_space] = "\n"
+            start, last_space = last_space + 1, -1
+            used = sum(NARROW.get(x) or WIDE.get(x) or AVERAGE_WIDTH for x in chars[start:i + 1])
+    return pieces
+
+
+def hyphenated(chars, width):
+    """One piece per character: wrapped at `width`, and where the word that no longer fits
+    has ten letters or more, as many of its first letters as fit (four or more, two left
+    over) stay on the line with a hyphen, as a typesetter fills a line (`… in economic
+    coop-` / `eration`). No line grows past `width`."""
+    pieces = list(chars)
+    start, i = 0, 0
+    while i < len(chars):
+        if chars[i] == "\n":
+            start = i + 1
+        elif chars[i] == " " and i > start:
+            end = i + 1
+            while end < len(chars) and chars[end] not in " \n":
+                end += 1
+            if end - start > width:
+                word = end - i - 1
+                room = width - (i + 1 - start) - 1
+                letters = all(c.isalpha() for c in chars[i + 1:end])
+                if letters and word >= 10 and room >= 4 and word - room >= 2:
+                    cut = i + 1 + room
+                    pieces[cut - 1] = chars[cut - 1] + "-\n"
+                    start = cut
+                else:
+                    pieces[i] = "\n"
+                    start = i + 1
+        i += 1
     return pieces
 
 
@@ -75,6 +115,8 @@ def pieces_of(mode, text):
         return wrapped(chars, int(mode[4:]))
     if mode == "hyphen":
         return hyphenated(chars, 60)
+    if mode == "prop":
+        return set_proportional(chars, 36)
     if mode == "double":
         return ["\n\n" if p == "\n" else p for p in wrapped(chars, 72)]
     if mode == "crlf":

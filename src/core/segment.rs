@@ -397,7 +397,9 @@ fn starts_lower_case(line: &str) -> bool {
 /// `1.5 billion in …`) or a dash (`… renewable energy` / `— in particular solar …`)
 /// after a line that stops mid-sentence, with a lower-case word after it. A numbered
 /// item (`2.5 Energy`, `12. The Parties`) starts in capitals, and a list of dashed items
-/// follows a lead-in that ends with a colon, or ends its items with semicolons.
+/// follows a lead-in that ends with a colon, or ends its items with semicolons. A mark
+/// after a word that refers to a numbered part (`… set out in paragraph` / `(1) of this
+/// Article.`) is that part's number, whatever follows it.
 fn wraps_mid_sentence(open: Option<&Item>, text: &str, line: &str, marker_len: usize) -> bool {
     let Some(item) = open else { return false };
     let before = text[item.range.clone()].trim_end();
@@ -405,10 +407,32 @@ fn wraps_mid_sentence(open: Option<&Item>, text: &str, line: &str, marker_len: u
     let figure = mark.starts_with(|c: char| c.is_ascii_digit()) && !mark.ends_with(['.', ')']);
     // A dashed list item ends with a semicolon, even after a lead-in without a colon.
     let dash = (mark == "–" || mark == "—") && !line.trim_end().ends_with(';');
-    (figure || dash)
-        && before.ends_with(|c: char| c.is_alphanumeric() || c == ',')
-        && starts_lower_case(line[marker_len..].trim_start())
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    let reference = mark.starts_with('(') && REFERRING_WORDS.contains(&last_word.as_str());
+    reference
+        || ((figure || dash)
+            && before.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            && starts_lower_case(line[marker_len..].trim_start()))
 }
+
+/// Words that name a numbered part of a text: a bracketed number after one of them is a
+/// cross-reference (`paragraph (1)`, `sub-paragraph (a)`), not a list item's mark.
+const REFERRING_WORDS: &[&str] = &[
+    "paragraph",
+    "paragraphs",
+    "subparagraph",
+    "subparagraphs",
+    "sub-paragraph",
+    "sub-paragraphs",
+    "article",
+    "articles",
+    "clause",
+    "clauses",
+    "point",
+    "points",
+    "item",
+    "items",
+];
 
 /// Whether a line is only a page number, as text taken from a printed or PDF page keeps
 /// them: `3`, `- 3 -`, `– 12 –`, `Page 3`, `Page 3 of 12`. A numbered heading has a
@@ -1483,6 +1507,26 @@ mod tests {
         assert_eq!(
             sentences(t),
             vec!["The Parties reaffirm their commitment to the\nsovereignty of states.", "Türkiye supports\nGeorgia."]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_number_after_paragraph_is_a_reference_not_an_item() {
+        // A wrap before `(1)` in `paragraph (1) of this Article` made the reference a list
+        // item, and `of this Article.` a segment of its own. A lettered list after a
+        // lead-in is still one (its items joined by semicolons stay one sentence).
+        let t = "Title\n\n(2) The company shall be entitled to a prompt review of its case in accordance with\n\
+                 the principles set out in paragraph\n(1) of this Article.\n\n\
+                 (3) The Parties shall consult as provided for in subparagraph\n(a) above and in Article\n(4).\n\n\
+                 (4) The tribunal shall:\n(a) determine its procedure; and\n(b) reach its decision by a majority.\n";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "The company shall be entitled to a prompt review of its case in accordance with\n\
+                 the principles set out in paragraph\n(1) of this Article.",
+                "The Parties shall consult as provided for in subparagraph\n(a) above and in Article\n(4).",
+                "The tribunal shall:\n(a) determine its procedure; and\n(b) reach its decision by a majority.",
+            ]
         );
     }
 
