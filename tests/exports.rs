@@ -145,6 +145,25 @@ fn a_cell_reads_without_the_page_number_and_header_inside_its_sentence() {
 }
 
 #[test]
+fn a_cell_reads_the_words_a_line_end_hyphen_broke_whole() {
+    // Text copied from a typeset page: `coop-` / `eration` is one word, `long-` / `term`
+    // the compound the other statement writes on one line, `Trans-` / `Caspian` a
+    // compound before a capital. The report reads them whole, and they are no difference.
+    let a = "Statement A\n\nThe Parties will deepen long-\nterm coop-\neration on the Trans-\nCaspian route and raise trade to USD 5\n\
+             billion.\n\nThe Parties will meet every year.\n";
+    let b = "Statement B\n\nThe Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD 7 billion.\n\n\
+             The Parties will meet every year.\n";
+    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
+    let c = compare(&inputs, &CompareOptions::default());
+    let mut ctx = ReportContext::new(&c);
+    ctx.generated = "2026-12-02 09:00 UTC".into();
+    let md = Format::Markdown.write(&ctx);
+    assert!(md.contains("**d1**: The Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD 5 billion."), "{md}");
+    // Against it, only the figure differs.
+    assert!(md.contains("**d2**: The Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD **7** billion."), "{md}");
+}
+
+#[test]
 fn touching_changed_characters_are_marked_as_one_run() {
     // Each Chinese character is a word; two changed ones side by side must come out as
     // one bold run (`**双边**`), not as `**双****边**`, which Markdown misreads.

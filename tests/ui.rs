@@ -216,6 +216,25 @@ fn a_sentence_run_over_a_page_break_reads_without_its_page_number_and_header() {
 }
 
 #[test]
+fn a_word_broken_by_a_line_end_hyphen_reads_whole_in_its_cell() {
+    // Text copied from a typeset page: `coop-` / `eration` is the typesetter's hyphen,
+    // `long-` / `term` the compound's own (the other statement writes `long-term`).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typeset = dir.path().join("typeset.txt");
+    let plain = dir.path().join("plain.txt");
+    std::fs::write(&typeset, "Statement A\n\nThe Parties will deepen long-\nterm coop-\neration in energy.\n\nThe Parties will meet every year.\n")
+        .expect("write");
+    std::fs::write(&plain, "Statement B\n\nThe Parties will deepen long-term cooperation in energy.\n\nThe Parties will meet every year.\n")
+        .expect("write");
+    let h = harness(vec![typeset, plain], 800.0);
+    let sentence = "The Parties will deepen long-term cooperation in energy.";
+    assert_eq!(h.query_all_by_label(sentence).count(), 2, "both cells read the words whole");
+    let app = h.state();
+    let c = app.comparison.as_ref().expect("comparison");
+    assert!(c.rows.iter().any(|r| r.status == Status::Shared && r.cells.iter().all(|cell| cell.len() == 1)));
+}
+
+#[test]
 fn open_asks_for_the_native_dialog() {
     let mut h = harness(samples(), 1000.0);
     h.get_by_label("Open…").click();

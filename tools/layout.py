@@ -8,9 +8,12 @@ Modes (all by default):
   wrap72, wrap50  every line hard-wrapped at 72 or 50 columns, as text copied from a PDF
   prop            wrapped where a line set in a proportional font (Helvetica's widths) grows
                   past 36 ems, about 70 characters: lines of one paragraph differ in length
-  hyphen          wrapped at 60 columns, a long word after a break started on the line before
-                  with a hyphen (`coop-` / `eration`)
+  hyphen          wrapped at 60 columns; a word that no longer fits is broken after its own
+                  hyphen (`non-` / `tariff`), or, ten letters or longer, with one (`coop-` / `eration`)
   double          wrapped at 72 columns and double-spaced (a blank line after every line)
+  noblank         wrapped at 72 columns with no blank lines: paragraphs and headings only start
+                  on a new line, as a PDF viewer copies them
+  lines           as the original (not wrapped), with no blank lines: one paragraph a line
   crlf            Windows line ends
   indent          every line indented by four spaces
   nbsp            a no-break space after every figure ("USD 1 billion")
@@ -33,7 +36,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "hyphen", "prop", "double", "crlf", "indent", "nbsp", "pdf", "header"]
+MODES = ["wrap72", "wrap50", "hyphen", "prop", "double", "noblank", "lines", "crlf", "indent", "nbsp", "pdf", "header"]
 
 # Helvetica's advance widths (thousandths of an em) for what a proportional font sets
 # narrower or wider than its average; other characters take AVERAGE_WIDTH.
@@ -97,7 +100,13 @@ def hyphenated(chars, width):
                 word = end - i - 1
                 room = width - (i + 1 - start) - 1
                 letters = all(c.isalpha() for c in chars[i + 1:end])
-                if letters and word >= 10 and room >= 4 and word - room >= 2:
+                # A compound breaks after its own hyphen (`non-` / `tariff`).
+                hyphen = next((h for h in range(i + 1 + min(room, word) - 1, i + 1, -1)
+                               if chars[h] == "-" and chars[h - 1].isalpha() and chars[h + 1].isalpha()), None)
+                if hyphen is not None:
+                    pieces[hyphen] = "-\n"
+                    start = hyphen + 1
+                elif letters and word >= 10 and room >= 4 and word - room >= 2:
                     cut = i + 1 + room
                     pieces[cut - 1] = chars[cut - 1] + "-\n"
                     start = cut
@@ -117,6 +126,12 @@ def pieces_of(mode, text):
         return hyphenated(chars, 60)
     if mode == "prop":
         return set_proportional(chars, 36)
+    if mode in ("noblank", "lines"):
+        pieces = wrapped(chars, 72) if mode == "noblank" else list(chars)
+        for i, p in enumerate(pieces):
+            if p == "\n" and i > 0 and pieces[i - 1] in ("\n", ""):
+                pieces[i] = ""
+        return pieces
     if mode == "double":
         return ["\n\n" if p == "\n" else p for p in wrapped(chars, 72)]
     if mode == "crlf":

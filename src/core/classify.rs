@@ -546,6 +546,8 @@ pub fn is_history(text: &str, latest_year: u32) -> bool {
     if !years(text).any(|y| y + HISTORY_YEARS <= latest_year) {
         return false;
     }
+    // Its words as they read: a word broken at a line end (`underl-` / `ined`) is whole.
+    let text = &crate::core::text::fold_for_reading(text);
     // Modals as written: `May` is the month ("established diplomatic relations in May 1989").
     let modal = text.split(|c: char| !c.is_alphabetic()).any(|w| MODALS.contains(&w));
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -647,6 +649,15 @@ mod tests {
             theme_of("Our friendship is a bridge between peoples and a road map for the future.", None),
             "transport"
         );
+    }
+
+    #[test]
+    fn a_stance_broken_at_a_line_end_is_still_a_stance() {
+        // "underlined" takes a position; broken by a hyphen at a line end it must too,
+        // or the dated sentence reads as history.
+        assert!(!is_history("The two sides underlined the importance of UNCLOS 1982.", 2025));
+        assert!(!is_history("The two sides underl-\nined the importance of UNCLOS 1982.", 2025));
+        assert!(is_history("The two countries established diplomatic relations in 1992.", 2025));
     }
 
     #[test]

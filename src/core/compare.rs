@@ -70,6 +70,16 @@ fn compare_full(
     let semantic = StaticModel::bundled().ok();
     let texts: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let acronyms = Acronyms::learn(&texts);
+    // The compounds that the documents write within a line (`long-term`), and the
+    // taxonomy's (`good-neighbourliness`): where a line-end hyphen breaks one of them, the
+    // hyphen is the compound's own, not the typesetter's.
+    let mut compounds = std::collections::HashSet::new();
+    for text in &texts {
+        crate::core::text::learn_compounds(text, &mut compounds);
+    }
+    for term in tax.themes.iter().flat_map(|t| &t.terms) {
+        crate::core::text::learn_compounds(&term.text, &mut compounds);
+    }
     drop(texts);
     let analysed: Vec<Option<Analysed>> = inputs
         .par_iter()
@@ -78,7 +88,7 @@ fn compare_full(
             if cancelled() {
                 return None;
             }
-            let r = analyse(i, input, tax, semantic, &acronyms);
+            let r = analyse(i, input, tax, semantic, &acronyms, &compounds);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.report(Stage::Segmenting, n as f32 / inputs.len() as f32);
             Some(r)
@@ -187,6 +197,7 @@ fn analyse(
     tax: &Taxonomy,
     semantic: Option<&StaticModel>,
     acronyms: &Acronyms,
+    compounds: &std::collections::HashSet<String>,
 ) -> Analysed {
     let structure = segment::segment(&input.text);
     // A sentence that runs over a page break holds its page number and running header:
@@ -201,6 +212,22 @@ fn analyse(
     };
     let furniture: Vec<std::ops::Range<usize>> = structure.meta.iter().filter(|m| inside(m)).cloned().collect();
     let text = segment::without_meta(&input.text, &furniture);
+    // A compound that a hard wrap broke after its own hyphen (`long-` / `term`, where a
+    // document writes `long-term` within a line) keeps its hyphen: its line break becomes
+    // `COMPOUND_BREAK`, byte for byte, and only the typesetter's hyphens are joined.
+    let breaks = crate::core::text::compound_breaks(&text, compounds);
+    let text = if breaks.is_empty() {
+        text
+    } else {
+        let mut bytes = text.into_owned().into_bytes();
+        for b in breaks {
+            bytes[b] = crate::core::text::COMPOUND_BREAK as u8;
+        }
+        // An ASCII byte for an ASCII byte: still UTF-8.
+        std::borrow::Cow::Owned(
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
+    };
     let ctx: Vec<SegmentContext<'_>> = structure
         .segments
         .iter()

@@ -33,8 +33,20 @@ pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_alnum_end = 0;
+    // The end of a line-end hyphen's break, while the word goes on after it.
+    let mut skip_to = 0;
     for (i, c) in text.char_indices() {
-        if text::is_ideograph(c) {
+        if i < skip_to {
+            continue;
+        }
+        if c == '-'
+            && start.is_some()
+            && let Some(resume) = broken_word_resumes(text, i)
+        {
+            // A word broken at a line end (`coop-` / `eration`, or the compound `long-` /
+            // `term`) is one word, as the same word written on one line is.
+            skip_to = resume;
+        } else if text::is_ideograph(c) {
             if let Some(s) = start.take() {
                 out.push(base + s..base + last_alnum_end);
             }
@@ -54,6 +66,20 @@ pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
         out.push(base + s..base + last_alnum_end);
     }
     out
+}
+
+/// Where the word goes on, when the hyphen at byte `i` ends a line inside a word: a
+/// letter before it, then white space holding one line break (or a compound's mark,
+/// `text::COMPOUND_BREAK`), then a letter (`coop-` / `eration`, `Trans-` / `Caspian`).
+fn broken_word_resumes(text: &str, i: usize) -> Option<usize> {
+    let before = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
+    let rest = &text[i + 1..];
+    let gap = rest.len() - rest.trim_start().len();
+    let space = &rest[..gap];
+    let breaks = space.matches('\n').count();
+    let broken = breaks == 1 || (breaks == 0 && space.contains(text::COMPOUND_BREAK));
+    let after = rest[gap..].chars().next().is_some_and(char::is_alphabetic);
+    (before && gap > 0 && broken && after).then_some(i + 1 + gap)
 }
 
 fn is_inner(c: char) -> bool {
@@ -171,6 +197,23 @@ mod tests {
         assert_eq!(changed(&m[0], a), vec!["and", "energy"]);
         assert!(changed(&m[2], c).is_empty());
         assert!(m[0].iter().all(|w| w.partial), "document b has every word of a");
+    }
+
+    #[test]
+    fn a_word_broken_at_a_line_end_is_the_word_written_whole() {
+        // `coop-` / `eration` is a typesetter's hyphen, `long-` + COMPOUND_BREAK + `term`
+        // a compound's: each is one word, worded as on one line.
+        let a = "Long-term coop-\neration in well-\nknown fields.";
+        let b = "Long-\tterm cooperation in wellknown fields.";
+        let s: Vec<&str> = word_ranges(a, 0).into_iter().map(|r| &a[r]).collect();
+        assert_eq!(s, vec!["Long-term", "coop-\neration", "in", "well-\nknown", "fields"]);
+        let m = mark_words(&[(a, vec![0..a.len()]), (b, vec![0..b.len()])]);
+        assert!(m.iter().flatten().all(|w| w.common), "{m:?}");
+        // A compound broken before a capital is one word too; a hyphen before a
+        // paragraph break ends the word.
+        let c = "trade-\n\nwise Baku-\nTbilisi";
+        let s: Vec<&str> = word_ranges(c, 0).into_iter().map(|r| &c[r]).collect();
+        assert_eq!(s, vec!["trade", "wise", "Baku-\nTbilisi"]);
     }
 
     #[test]

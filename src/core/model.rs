@@ -134,13 +134,15 @@ pub struct Document {
     /// interchangeable across documents when aligning and when marking differences.
     pub parties: Parties,
     /// `text` with the page numbers and running headers that stand inside its segments
-    /// (a sentence run over a page break) blanked byte for byte, when there are any.
+    /// (a sentence run over a page break) blanked byte for byte, and the line break of a
+    /// compound broken after its own hyphen marked (`text::COMPOUND_BREAK`), when there
+    /// are any.
     pub blanked: Option<String>,
 }
 
 impl Document {
     /// The text a row's words are compared on: `text`, with the page furniture inside
-    /// sentences blanked (the same byte offsets).
+    /// sentences blanked and compounds' line breaks marked (the same byte offsets).
     pub fn words_text(&self) -> &str {
         self.blanked.as_deref().unwrap_or(&self.text)
     }

@@ -233,6 +233,9 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     // Whether the previous line was a bare numbered heading (`Article 5`, `第一条`),
     // so that a short line right under it is its title, not the start of a paragraph.
     let mut after_bare_heading = false;
+    // Whether the last line was a heading's title that stops on a word no title ends on
+    // (`Settlement of Disputes between an Investor and a`), so the next line may go on it.
+    let mut title_open = false;
     let flush = |open: &mut Option<Item>, out: &mut Vec<Item>| {
         if let Some(mut item) = open.take() {
             item.kind = classify_item(&text[item.range.clone()], item.marked);
@@ -258,6 +261,29 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
     let running = running_lines(text, &all);
     let double_spaced = is_double_spaced(text, &all);
+    let unspaced = is_unspaced(text, &all);
+    // In text without blank lines, where a line was ended on purpose: it is not full
+    // (hard-wrapped, the next line's first word would have fitted within the width; not
+    // hard-wrapped, every line is a paragraph), and it ends a sentence, or it ends a
+    // heading or a title before a capital, a figure or a mark.
+    let hard_wrapped = is_hard_wrapped(text, &all, width);
+    let ended_on_purpose = |k: usize| {
+        let (line, next) = (text[all[k].clone()].trim(), text[all[k + 1].clone()].trim());
+        let word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let full = hard_wrapped && text[all[k].clone()].trim_end().chars().count() + 1 + word > width;
+        let block_starts =
+            next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c)) || marker(next).1;
+        // A title set in capitals, or in Chinese or Japanese, over several lines is one
+        // block (the next line ends no sentence either).
+        let capitals = |l: &str| l.chars().any(char::is_uppercase) && !l.chars().any(char::is_lowercase);
+        let title_lines = (capitals(line) && capitals(next))
+            || (line.chars().any(is_cjk) && next.chars().any(is_cjk) && !ends_sentence(next));
+        !line.is_empty()
+            && !next.is_empty()
+            && !full
+            && (ends_sentence(line)
+                || (block_starts && !title_lines && !stops_open_word(line) && !line.ends_with(['-', '–', '—'])))
+    };
     for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
         let trimmed = raw.trim();
@@ -271,7 +297,21 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             }
             flush(&mut open, &mut out);
             after_bare_heading = false;
+            title_open = false;
             continue;
+        }
+        // Text without blank lines: the paragraph or heading ended on the line before, or
+        // this line is a heading (itself ended on purpose, without a sentence end) after a
+        // paragraph's last sentence that happened to fill its line.
+        let heading_after_full_line = || {
+            n + 1 < all.len()
+                && ends_sentence(text[all[n - 1].clone()].trim())
+                && !ends_sentence(trimmed)
+                && trimmed.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && ended_on_purpose(n)
+        };
+        if unspaced && n > 0 && (ended_on_purpose(n - 1) || heading_after_full_line()) {
+            flush(&mut open, &mut out);
         }
         let lead = raw.len() - raw.trim_start().len();
         let content = line.start + lead..line.start + lead + trimmed.len();
@@ -285,12 +325,28 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
         }
         let (marker_len, is_marker) = marker(trimmed);
         let is_marker = is_marker && !wraps_mid_sentence(open.as_ref(), text, trimmed, marker_len);
+        // A heading's title wrapped over two lines (`Settlement of Disputes between an
+        // Investor and a` / `Host State`): the second line goes on the title.
+        if std::mem::take(&mut title_open)
+            && !is_marker
+            && !ends_sentence(trimmed)
+            && !holds_a_sentence(trimmed)
+            && !is_heading_pattern(trimmed)
+            && word_count(trimmed) <= MAX_HEADING_TITLE_WORDS
+            && let Some(title) = out.last_mut().filter(|i| i.kind == ItemKind::Heading)
+        {
+            title.range.end = content.end;
+            title_open = stops_open(trimmed);
+            continue;
+        }
         // A line that the next one carries on is the start of a sentence broken by a
         // hard wrap (`15. The Parties will develop the (Lianyungang)` / `logistics base
         // …`), not a numbered heading: the next line begins in lower case, or the
         // line is full (its next word would not have fitted within the width) and
         // not in title case.
-        let carried_on = all.get(n + 1).is_some_and(|next| {
+        // In double-spaced text the next line stands after one blank line.
+        let after_blank = double_spaced && all.get(n + 1).is_some_and(|l| text[l.clone()].trim().is_empty());
+        let carried_on = all.get(n + 1 + usize::from(after_blank)).is_some_and(|next| {
             let next = text[next.clone()].trim();
             let word = next.split_whitespace().next().map_or(0, |w| w.chars().count());
             // In title case or capitals, a line is a heading however long.
@@ -303,7 +359,15 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             let before = text[i.range.clone()].trim_end();
             before.ends_with(|c: char| c.is_lowercase() || c == ',') && !is_heading_pattern(before)
         });
-        let title_of_heading = after_bare_heading && !is_marker && is_heading_title_line(trimmed);
+        // A title is no sentence that the next line carries on to its end (`Article 2` /
+        // `The Presidents … will meet at least once a year, and the` / `Ministers … will
+        // hold regular consultations.`, in text without blank lines).
+        let next_holds_sentence = all.get(n + 1).is_some_and(|l| {
+            let next = text[l.clone()].trim();
+            ends_sentence(next) || holds_a_sentence(next)
+        });
+        let title_of_heading =
+            after_bare_heading && !is_marker && is_heading_title_line(trimmed) && !(carried_on && next_holds_sentence);
         let standalone_heading =
             (is_heading_pattern(trimmed) && !carried_on && !goes_on) || trimmed.starts_with('#') || title_of_heading;
         let starts_new = open.is_none()
@@ -322,12 +386,13 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             range = skip_ws(text, range);
             // The label's sentence may go on over the next lines of the paragraph (a few
             // are enough to see a sentence follow; all of them would be quadratic).
-            let para_end = all[n..]
-                .iter()
+            let para_end = (n..all.len())
                 .take(RUN_IN_LOOKAHEAD_LINES)
-                .take_while(|l| !text[(*l).clone()].trim().is_empty())
+                .take_while(|&k| {
+                    !text[all[k].clone()].trim().is_empty() && (k == n || !(unspaced && ended_on_purpose(k - 1)))
+                })
                 .last()
-                .map_or(range.end, |l| l.end);
+                .map_or(range.end, |k| all[k].end);
             if !standalone_heading && let Some(len) = run_in_label(&text[range.start..para_end.max(range.end)]) {
                 let label_end = range.start + text[range.start..range.start + len].trim_end().len();
                 label = Some(label.map_or(range.start, |l| l.start)..label_end);
@@ -338,6 +403,7 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             open = Some(Item { kind: ItemKind::Body, range, marked, label, page: false });
             if standalone_heading {
                 flush(&mut open, &mut out);
+                title_open = title_of_heading && stops_open(trimmed);
             }
         } else if let Some(item) = open.as_mut() {
             item.range.end = content.end;
@@ -354,6 +420,47 @@ const RUN_IN_LOOKAHEAD_LINES: usize = 3;
 
 /// The fewest lines a document must have to be read as double-spaced.
 const MIN_DOUBLE_SPACED_LINES: usize = 10;
+
+/// The widest lines of a hard-wrapped text: PDFs, mail and typescripts wrap at 60 to
+/// 100 characters, and a document with longer lines sets each paragraph on one.
+const MAX_HARD_WRAP_WIDTH: usize = 120;
+
+/// Whether the text's lines were wrapped at a width rather than ended where its
+/// paragraphs end: its lines are no longer than [`MAX_HARD_WRAP_WIDTH`], and at least
+/// one line in [`WRAPPED_LINES_PER_CONTINUATION`] goes on in lower case (a wrap falls
+/// anywhere in a sentence; a paragraph or heading starts with a capital).
+fn is_hard_wrapped(text: &str, all: &[Range<usize>], width: usize) -> bool {
+    let lines: Vec<&str> = all.iter().map(|l| text[l.clone()].trim()).filter(|l| !l.is_empty()).collect();
+    let goes_on = lines.iter().skip(1).filter(|l| starts_lower_case(l)).count();
+    width <= MAX_HARD_WRAP_WIDTH && goes_on * WRAPPED_LINES_PER_CONTINUATION >= lines.len()
+}
+
+/// One line in this many going on in lower case is enough to call a text hard-wrapped:
+/// wrapped English goes on in lower case after most of its lines.
+const WRAPPED_LINES_PER_CONTINUATION: usize = 4;
+
+/// The fewest lines a document must have to be read as set without blank lines.
+const MIN_UNSPACED_LINES: usize = 10;
+
+/// At most one blank line per this many lines of text, for a document to be read as set
+/// without blank lines (a few may stand around its title or a table).
+const UNSPACED_LINES_PER_BLANK: usize = 20;
+
+/// Whether the text sets its paragraphs and headings apart by line breaks alone, as a
+/// PDF viewer copies a page or a web form keeps one paragraph a line: at least ten lines,
+/// and hardly any blank line. Read as it stands, the whole text was one paragraph, and a
+/// heading without a number was read into the sentence after it.
+fn is_unspaced(text: &str, all: &[Range<usize>]) -> bool {
+    let blank = all.iter().filter(|l| text[(*l).clone()].trim().is_empty()).count();
+    let lines = all.len() - blank;
+    lines >= MIN_UNSPACED_LINES && blank * UNSPACED_LINES_PER_BLANK <= lines
+}
+
+/// Whether `text` is double-spaced (see `is_double_spaced`): there one blank line is a
+/// line break, and only two end a paragraph.
+pub fn double_spaced(text: &str) -> bool {
+    is_double_spaced(text, &lines(text).collect::<Vec<_>>())
+}
 
 /// Whether the text is double-spaced, as some PDF converters and web pages copy it: a
 /// blank line after nearly every line, paragraphs set apart by two or more, and most
@@ -598,6 +705,17 @@ const OPEN_ENDED_WORDS: &[&str] = &[
     "into", "is", "its", "of", "on", "or", "our", "shall", "that", "the", "their", "this", "to", "which", "will",
     "with",
 ];
+
+/// Whether a line stops on a word that no title or sentence ends on (`… an Investor and a`).
+fn stops_open(line: &str) -> bool {
+    line.ends_with([',', '&']) || stops_open_word(line)
+}
+
+/// Whether a line's last word is one no title or sentence ends on (`and`, `the`, `of`).
+fn stops_open_word(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    line.ends_with('&') || OPEN_ENDED_WORDS.contains(&last.as_str())
+}
 
 /// Whether the paragraph `prev`, before a page number, was cut off by the page break
 /// rather than ended. It is no heading by form, and the next page goes on in lower case
@@ -1511,6 +1629,20 @@ mod tests {
     }
 
     #[test]
+    fn a_title_wrapped_under_a_bare_article_heading_is_one_heading() {
+        let t = "Title\n\nARTICLE 8\nSettlement of Disputes between an Investor and a\nHost State\n\n\
+                 (1) Disputes shall be settled amicably.\n\nARTICLE 9\nEntry into Force\n\nThis Agreement enters into force.\n";
+        assert_eq!(
+            headings(t),
+            vec![
+                "ARTICLE 8. Settlement of Disputes between an Investor and a Host State",
+                "ARTICLE 9. Entry into Force"
+            ]
+        );
+        assert_eq!(sentences(t), vec!["Disputes shall be settled amicably.", "This Agreement enters into force."]);
+    }
+
+    #[test]
     fn a_bracketed_number_after_paragraph_is_a_reference_not_an_item() {
         // A wrap before `(1)` in `paragraph (1) of this Article` made the reference a list
         // item, and `of this Article.` a segment of its own. A lettered list after a
@@ -1699,12 +1831,45 @@ mod tests {
     }
 
     #[test]
+    fn text_without_blank_lines_reads_its_paragraphs_and_headings() {
+        // One paragraph a line, as a web form keeps it: each line is a paragraph, and a
+        // short line without a sentence end before a capital is a heading.
+        let t = "JOINT STATEMENT\nON FRIENDSHIP AND COOPERATION\nAstana, 3 July 2024\n\
+                 The Parties reaffirm their friendship. They will meet every year.\nEconomic Cooperation\n\
+                 The Parties will expand trade and investment.\nThe Parties will develop transport links.\n\
+                 Article 4\nCultural Ties\nThe Parties will open cultural centres.\nThe Parties will hold years of culture.\n\
+                 Welcoming the progress made, the Parties will review it every year.\n";
+        let s = segment(t);
+        assert_eq!(s.title.as_deref(), Some("JOINT STATEMENT ON FRIENDSHIP AND COOPERATION"));
+        assert_eq!(headings(t), vec!["Economic Cooperation", "Article 4. Cultural Ties"]);
+        let paragraphs: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
+        assert_eq!(paragraphs[0], paragraphs[1], "one paragraph holds two sentences");
+        assert_ne!(paragraphs[2], paragraphs[3], "each line is a paragraph");
+        assert_eq!(sentences(t).len(), 7);
+        // Hard-wrapped, as a PDF viewer copies a page: a line ends a paragraph only
+        // where it stops short of the width.
+        let t = "JOINT STATEMENT\nThe Parties reaffirm their friendship and will meet every year in\n\
+                 their capitals. They will hold consultations on all issues of interest\n\
+                 to them. The ministers will meet twice a year.\nEconomic Cooperation\n\
+                 The Parties will expand trade and investment and will develop transport\n\
+                 links between their capitals. They will set up a council to oversee it.\n\
+                 Energy\nThe Parties will build a power line.\nThe Parties will trade in gas.\n\
+                 The Parties will meet again next year, in their capitals, to review it.\n";
+        assert_eq!(headings(t), vec!["Economic Cooperation", "Energy"]);
+        let s = segment(t);
+        let paragraphs: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
+        assert_eq!(paragraphs[0], paragraphs[2], "a wrapped paragraph is one");
+        assert_eq!(sentences(t).len(), 8);
+    }
+
+    #[test]
     fn double_spaced_text_reads_as_its_paragraphs() {
         // A blank line after every line: one is a line break, two end the paragraph.
         let t = "Joint Statement\n\n\n\nPOLITICAL RELATIONS\n\n\n\nThe Parties reaffirm their commitment to the\n\n\
                  sovereignty and territorial integrity of\n\nstates. They will hold regular\n\nconsultations.\n\n\n\n\
                  The Parties will expand trade and\n\ninvestment, and they will develop\n\ntransport links between\n\n\
-                 their capitals.\n\n\n\nThe Parties will meet every year.\n";
+                 their capitals.\n\n\n\nThe Parties will meet every year.\n\n\n\n\
+                 4.7. The Parties shall cooperate in technical regulation,\n\nstandardisation and assessment.\n";
         assert_eq!(headings(t), vec!["POLITICAL RELATIONS"]);
         let folded: Vec<String> = sentences(t).iter().map(|x| fold_ws(x)).collect();
         assert_eq!(
@@ -1714,6 +1879,8 @@ mod tests {
                 "They will hold regular consultations.",
                 "The Parties will expand trade and investment, and they will develop transport links between their capitals.",
                 "The Parties will meet every year.",
+                // A numbered line that the line after the blank one carries on is no heading.
+                "The Parties shall cooperate in technical regulation, standardisation and assessment.",
             ]
         );
         // Text set apart by single blank lines that end its sentences is not double-spaced.

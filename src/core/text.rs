@@ -3,7 +3,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use std::thread::LocalKey;
 
@@ -95,6 +95,120 @@ fn line_end_hyphen(chars: &[char], i: usize) -> Option<usize> {
     let breaks = chars[i + 1..i + 1 + gap].iter().filter(|&&c| c == '\n').count();
     let resume = i + 1 + gap;
     (breaks == 1 && chars.get(resume).is_some_and(|c| c.is_lowercase())).then_some(resume)
+}
+
+/// Each hyphen between two letters in `text`, as the compound around it: the letters
+/// before and after, in lower case (`long-term` → `long-term`; `people-to-people` →
+/// `people-to` and `to-people`), with the hyphen written within a line or broken at a
+/// line end (`long-` / `term`: then with the byte offset of its one `\n`).
+fn hyphens(text: &str) -> Vec<(String, Option<usize>)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for k in 1..chars.len() {
+        if chars[k].1 != '-' || !chars[k - 1].1.is_alphabetic() {
+            continue;
+        }
+        let gap = chars[k + 1..].iter().take_while(|&&(_, c)| c.is_whitespace()).count();
+        let resume = k + 1 + gap;
+        if !chars.get(resume).is_some_and(|&(_, c)| c.is_alphabetic()) {
+            continue;
+        }
+        let start = (0..k).rev().take_while(|&j| chars[j].1.is_alphabetic()).last().unwrap_or(k);
+        let mut compound: String = chars[start..k].iter().flat_map(|&(_, c)| c.to_lowercase()).collect();
+        compound.push('-');
+        compound.extend(
+            chars[resume..].iter().take_while(|&&(_, c)| c.is_alphabetic()).flat_map(|&(_, c)| c.to_lowercase()),
+        );
+        if gap == 0 {
+            out.push((compound, None));
+        } else if chars[k - 1].1.is_lowercase() && chars[resume].1.is_lowercase() {
+            let breaks: Vec<usize> =
+                chars[k + 1..resume].iter().filter(|&&(_, c)| c == '\n').map(|&(b, _)| b).collect();
+            if let [at] = breaks[..] {
+                out.push((compound, Some(at)));
+            }
+        }
+    }
+    out
+}
+
+/// The compound that a hyphen between `before` (the text up to the hyphen) and `after`
+/// (the text after it) would make, as [`learn_compounds`] keys it: `coop` + `eration …`
+/// → `coop-eration`.
+pub fn compound_key(before: &str, after: &str) -> String {
+    let head: Vec<char> = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let mut key: String = head.iter().rev().flat_map(|c| c.to_lowercase()).collect();
+    key.push('-');
+    key.extend(after.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase));
+    key
+}
+
+/// Adds to `known` the compounds that `text` writes within a line (`long-term`), in lower
+/// case, for [`compound_breaks`].
+pub fn learn_compounds(text: &str, known: &mut HashSet<String>) {
+    known.extend(hyphens(text).into_iter().filter(|(_, at)| at.is_none()).map(|(c, _)| c));
+}
+
+/// The line breaks inside compounds that a hard wrap broke after their own hyphen (`long-`
+/// / `term`), as byte offsets of the `\n`: those where a compound of `known` is broken
+/// (written within a line by one of the documents, or a term of the taxonomy:
+/// [`learn_compounds`]). Any other line-end hyphen between lower-case letters is a
+/// word's, put there by the typesetter (`coop-` / `eration`), and [`words`] joins it. The
+/// caller replaces each of these line breaks with [`COMPOUND_BREAK`], byte for byte, so
+/// that the words keep their hyphen.
+pub fn compound_breaks(text: &str, known: &HashSet<String>) -> Vec<usize> {
+    hyphens(text).into_iter().filter_map(|(c, at)| at.filter(|_| known.contains(&c))).collect()
+}
+
+/// What stands for the line break of a compound broken after its hyphen (see
+/// [`compound_breaks`]): white space of one byte that is no line break, so that neither
+/// [`words`] nor [`fold_for_reading`] joins the two parts into one word.
+pub const COMPOUND_BREAK: char = '\t';
+
+/// A piece of a document's text as it reads in a cell: white space folded to single
+/// spaces, a word broken by a line-end hyphen joined (`coop-` / `eration` →
+/// `cooperation`), and a compound broken after its own hyphen ([`COMPOUND_BREAK`], or a
+/// capital after the line break: `Trans-` / `Caspian`) joined with it (`long-term`,
+/// `Trans-Caspian`). Leading and trailing white space is dropped.
+pub fn fold_for_reading(piece: &str) -> String {
+    let chars: Vec<char> = piece.chars().collect();
+    let mut out = String::with_capacity(piece.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let gap = chars[i..].iter().take_while(|c| c.is_whitespace()).count();
+            if !out.is_empty() && i + gap < chars.len() {
+                out.push(' ');
+            }
+            i += gap;
+            continue;
+        }
+        if c == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+            let gap = chars[i + 1..].iter().take_while(|c| c.is_whitespace()).count();
+            let resume = i + 1 + gap;
+            let after = chars.get(resume).copied().filter(|c| c.is_alphabetic());
+            let gap_chars = &chars[i + 1..resume];
+            let breaks = gap_chars.iter().filter(|&&c| c == '\n').count();
+            // A compound's own hyphen: marked, or before a capital (no typesetter breaks
+            // a word there: `Trans-` / `Caspian`).
+            let compound =
+                (breaks == 0 && gap_chars.contains(&COMPOUND_BREAK) && after.is_some_and(char::is_lowercase))
+                    || (breaks == 1 && after.is_some_and(char::is_uppercase));
+            if gap > 0 && compound {
+                out.push('-');
+                i = resume;
+                continue;
+            }
+            if gap > 0 && line_end_hyphen(&chars, i).is_some() {
+                i = resume;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Ends the word being built: dotted acronyms lose their dots, decimals stay whole,
@@ -521,6 +635,51 @@ mod tests {
         assert_eq!(words("well-known"), ["well", "known"]);
         assert_eq!(words("trade-\n\nwise"), ["trade", "wise"]);
         assert_eq!(words("Baku-\nTbilisi"), ["baku", "tbilisi"]);
+    }
+
+    #[test]
+    fn a_compound_broken_after_its_hyphen_keeps_it_where_the_document_writes_it_so() {
+        let t = "They agreed on long-term loans and non-tariff measures.\nLong-\nterm cooperation on non-\ntariff barriers needs coop-\neration and well-\nknown rules.";
+        let mut known = HashSet::new();
+        learn_compounds(t, &mut known);
+        assert_eq!(known, HashSet::from(["long-term".to_owned(), "non-tariff".to_owned()]));
+        let breaks = compound_breaks(t, &known);
+        // `long-term` and `non-tariff` are written within a line; `coop-eration` and
+        // `well-known` are not, so their hyphens are the typesetter's.
+        let at = |w: &str| t.rfind(w).unwrap() + w.len();
+        assert_eq!(breaks, vec![at("Long-"), at("non-")]);
+        let mut marked = t.to_owned();
+        for b in breaks {
+            marked.replace_range(b..b + 1, &COMPOUND_BREAK.to_string());
+        }
+        assert_eq!(marked.len(), t.len());
+        assert_eq!(
+            words(&marked)[10..],
+            [
+                "long",
+                "term",
+                "cooperation",
+                "on",
+                "non",
+                "tariff",
+                "barriers",
+                "needs",
+                "cooperation",
+                "and",
+                "wellknown",
+                "rules"
+            ]
+        );
+        // As a cell reads them.
+        assert_eq!(
+            fold_for_reading(&marked[t.find("Long").unwrap()..]),
+            "Long-term cooperation on non-tariff barriers needs cooperation and wellknown rules."
+        );
+        assert_eq!(fold_for_reading("  the  Parties\n  agree "), "the Parties agree");
+        assert_eq!(
+            fold_for_reading("Baku-\nTbilisi and trade-\n\nwise, tariffs -\nlow"),
+            "Baku-Tbilisi and trade- wise, tariffs - low"
+        );
     }
 
     #[test]

@@ -212,10 +212,11 @@ pub fn cell_pieces(c: &Comparison, row: &Row, d: usize) -> Vec<(String, bool, bo
             out.push((text[at..seg.byte_range.end].to_owned(), false, false));
         }
     }
-    // Fold white space inside pieces (hard-wrapped sources), keeping single spaces.
+    // Fold white space inside pieces (hard-wrapped sources), keeping single spaces, and
+    // join the words a line-end hyphen broke (`coop-` / `eration`).
     out.into_iter()
         .map(|(t, a, p)| {
-            let folded: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let folded = crate::core::text::fold_for_reading(&t);
             let lead = if t.starts_with(char::is_whitespace) && !folded.is_empty() { " " } else { "" };
             let trail = if t.ends_with(char::is_whitespace) && !folded.is_empty() { " " } else { "" };
             let text =

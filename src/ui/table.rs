@@ -535,7 +535,7 @@ pub fn cell_job(ui: &egui::Ui, c: &Comparison, row: &Row, d: usize, search: &str
         cuts.dedup();
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let piece: String = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
+            let piece = crate::core::text::fold_for_reading(&text[a..b]);
             let piece = if text[a..b].starts_with(char::is_whitespace) { format!(" {piece}") } else { piece };
             let piece = if text[a..b].ends_with(char::is_whitespace) && !piece.ends_with(' ') {
                 format!("{piece} ")

@@ -56,7 +56,11 @@ impl Acronyms {
         if in_capitals.is_empty() {
             return Self::default();
         }
-        let found: Vec<Vec<(String, Vec<String>)>> = texts.par_iter().map(|t| spelt_out(t, &in_capitals)).collect();
+        // In double-spaced text a hard wrap inside a name leaves a blank line.
+        let found: Vec<Vec<(String, Vec<String>)>> = texts
+            .par_iter()
+            .map(|t| spelt_out(t, &in_capitals, if crate::core::segment::double_spaced(t) { 2 } else { 1 }))
+            .collect();
         let mut names: HashMap<String, Option<Vec<String>>> = HashMap::new();
         for (key, name) in found.iter().flatten() {
             match names.get_mut(key) {
@@ -120,9 +124,10 @@ fn written(text: &str) -> HashSet<String> {
 
 /// Every name `text` spells out whose initials make one of the acronyms `written`, with
 /// that acronym: each stretch of two to six capitalised words (connectors allowed between
-/// them) within a run of such words separated only by spaces, hyphens or one line break. The name's words
-/// are as [`text::words`] gives them, as the aligner reads segments.
-fn spelt_out(text: &str, written: &HashSet<String>) -> Vec<(String, Vec<String>)> {
+/// them) within a run of such words separated only by spaces, hyphens or a hard wrap (up to `wrap_breaks`
+/// line breaks: one, two in double-spaced text). The name's words are as [`text::words`] gives them, as the
+/// aligner reads segments.
+fn spelt_out(text: &str, written: &HashSet<String>, wrap_breaks: usize) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut Vec<(String, Vec<String>)>| {
@@ -158,7 +163,7 @@ fn spelt_out(text: &str, written: &HashSet<String>) -> Vec<(String, Vec<String>)
         rest = &tail[end..];
         // A single line break is a hard wrap inside the name ("the Shanghai" /
         // "Cooperation Organisation"); a blank line ends it.
-        let wrapped = gap.matches('\n').count() <= 1;
+        let wrapped = gap.matches('\n').count() <= wrap_breaks;
         if !(wrapped && gap.chars().all(|c| matches!(c, ' ' | '-' | '\u{2010}' | '\u{2013}' | '\n' | '\r' | '\t'))) {
             flush(&mut run, &mut out);
         }
@@ -209,6 +214,14 @@ mod tests {
         // A blank line ends a name: a heading is not the start of the next paragraph's.
         let b = "Shanghai\n\nCooperation Organisation members met.";
         assert_eq!(Acronyms::learn(&[a, b]).name_of("sco"), None);
+        // Unless the text is double-spaced: there one blank line is a line break.
+        let wrapped = "The Parties will meet every year and will strengthen, as they agreed,\ncoordination within the Shanghai\nCooperation Organisation and other bodies of which\nboth are members, and they will hold, in turn,\nconsultations in the capitals.\n";
+        let b = format!("{}\n\n\n{}", wrapped.replace('\n', "\n\n"), wrapped.replace('\n', "\n\n"));
+        assert!(crate::core::segment::double_spaced(&b));
+        assert_eq!(
+            Acronyms::learn(&[a, &b]).name_of("sco").map(|n| n.join(" ")).as_deref(),
+            Some("shanghai cooperation organisation")
+        );
     }
 
     #[test]

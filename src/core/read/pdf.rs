@@ -123,6 +123,12 @@ fn ends_sentence(l: &str) -> bool {
 /// Joins the pages' lines into paragraphs.
 fn join_pages(pages: &[Vec<String>]) -> SourceText {
     let widest = pages.iter().flatten().map(|l| l.chars().count()).max().unwrap_or(0).max(1);
+    // The compounds the document writes within a line (`long-term`): broken at a line
+    // end, such a compound keeps its hyphen.
+    let mut compounds = std::collections::HashSet::new();
+    for line in pages.iter().flatten() {
+        crate::core::text::learn_compounds(line, &mut compounds);
+    }
     let mut text = String::new();
     let mut origins = Vec::new();
     // The line being continued, if the last line did not end its paragraph.
@@ -149,6 +155,7 @@ fn join_pages(pages: &[Vec<String>]) -> SourceText {
                     text.truncate(text.len() - '\u{ad}'.len_utf8());
                 } else if line.chars().next().is_some_and(char::is_lowercase)
                     && before_hyphen.is_some_and(char::is_lowercase)
+                    && !compounds.contains(&crate::core::text::compound_key(&text[..text.len() - 1], line))
                 {
                     // `coop-` + `eration`: a hyphen that only split the word.
                     text.pop();
@@ -185,9 +192,13 @@ mod tests {
             "The Parties will deepen their coop-",
             "eration along the Trans-",
             "Caspian International Transport Route and will build new railway lines across the region.",
+            "They will remove non-tariff barriers and lift non-",
+            "tariff measures in the long-term.",
         ])];
         let t = join_pages(&pages).text;
         assert!(t.contains("deepen their cooperation along the Trans-Caspian International"), "{t}");
+        // A compound the document writes within a line keeps its hyphen.
+        assert!(t.contains("lift non-tariff measures"), "{t}");
     }
 
     #[test]
