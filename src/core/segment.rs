@@ -301,14 +301,16 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             continue;
         }
         // Text without blank lines: the paragraph or heading ended on the line before, or
-        // this line is a heading (itself ended on purpose, without a sentence end) after a
-        // paragraph's last sentence that happened to fill its line.
+        // this line is a heading (itself ended on purpose, without a sentence end) or
+        // starts with a run-in label (`Tariffs: Indonesia will …`) after a paragraph's
+        // last sentence that happened to fill its line.
         let heading_after_full_line = || {
             n + 1 < all.len()
                 && ends_sentence(text[all[n - 1].clone()].trim())
-                && !ends_sentence(trimmed)
-                && trimmed.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                && ended_on_purpose(n)
+                && ((!ends_sentence(trimmed)
+                    && trimmed.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && ended_on_purpose(n))
+                    || run_in_label(trimmed).is_some())
         };
         if unspaced && n > 0 && (ended_on_purpose(n - 1) || heading_after_full_line()) {
             flush(&mut open, &mut out);
@@ -389,7 +391,8 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             let para_end = (n..all.len())
                 .take(RUN_IN_LOOKAHEAD_LINES)
                 .take_while(|&k| {
-                    !text[all[k].clone()].trim().is_empty() && (k == n || !(unspaced && ended_on_purpose(k - 1)))
+                    let line = text[all[k].clone()].trim();
+                    !line.is_empty() && (k == n || !(unspaced && (ended_on_purpose(k - 1) || is_heading_pattern(line))))
                 })
                 .last()
                 .map_or(range.end, |k| all[k].end);
