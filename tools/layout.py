@@ -20,6 +20,7 @@ Modes (all by default):
   pdf             wrapped at 72 columns, with a page number line ("- 3 -") every 40 lines
   header          as pdf, and a running header ("Joint Statement 2024") at the top of every page,
                   the first one included
+  viewer          as header, copied by a PDF viewer: no blank lines
 
 Each gold sentence is carried over to the new layout (its text is what the new
 document holds where the sentence stood), so the scores compare like with like.
@@ -36,7 +37,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval as ev  # noqa: E402
 
-MODES = ["wrap72", "wrap50", "hyphen", "prop", "double", "noblank", "lines", "crlf", "indent", "nbsp", "pdf", "header"]
+MODES = ["wrap72", "wrap50", "hyphen", "prop", "double", "noblank", "lines", "crlf", "indent", "nbsp", "pdf", "header", "viewer"]
 
 # Helvetica's advance widths (thousandths of an em) for what a proportional font sets
 # narrower or wider than its average; other characters take AVERAGE_WIDTH.
@@ -117,6 +118,13 @@ def hyphenated(chars, width):
     return pieces
 
 
+def pdf_width(text):
+    """The width a PDF sets `text` at: 72 columns, or its own where it is hard-wrapped
+    already (no line over 90 characters); wrapped again, it would leave stairs
+    (`… construction of the` / `Kambarata` / `HPP-1, …`) that no PDF has."""
+    return 72 if max(len(line) for line in text.split("\n")) > 90 else 10**9
+
+
 def pieces_of(mode, text):
     """What each character of `text` becomes in `mode`."""
     chars = list(text)
@@ -127,7 +135,7 @@ def pieces_of(mode, text):
     if mode == "prop":
         return set_proportional(chars, 36)
     if mode in ("noblank", "lines"):
-        pieces = wrapped(chars, 72) if mode == "noblank" else list(chars)
+        pieces = wrapped(chars, pdf_width(text)) if mode == "noblank" else list(chars)
         for i, p in enumerate(pieces):
             if p == "\n" and i > 0 and pieces[i - 1] in ("\n", ""):
                 pieces[i] = ""
@@ -141,7 +149,7 @@ def pieces_of(mode, text):
     if mode == "nbsp":
         return ["\u00a0" if c == " " and i > 0 and chars[i - 1].isdigit() else c for i, c in enumerate(chars)]
     if mode in ("pdf", "header"):
-        pieces, lines, page = wrapped(chars, 72), 0, 1
+        pieces, lines, page = wrapped(chars, 72 if mode == "pdf" else pdf_width(text)), 0, 1
         header = "Joint Statement 2024\n\n" if mode == "header" else ""
         pieces[0] = header + pieces[0]
         for i, p in enumerate(pieces):
@@ -151,6 +159,18 @@ def pieces_of(mode, text):
                     page += 1
                     pieces[i] = f"\n\n- {page} -\n\n{header}"
         return pieces
+    if mode == "viewer":
+        # The paged layout with its running headers, copied by a PDF viewer: no blank lines.
+        out, last = [], ""
+        for piece in pieces_of("header", text):
+            kept = ""
+            for c in piece:
+                if c == "\n" and last in ("\n", ""):
+                    continue
+                kept += c
+                last = c
+            out.append(kept)
+        return out
     raise SystemExit(f"layout.py: unknown mode {mode!r} (modes: {', '.join(MODES)})")
 
 

@@ -73,10 +73,17 @@ fn compare_full(
     // The compounds that the documents write within a line (`long-term`), and the
     // taxonomy's (`good-neighbourliness`): where a line-end hyphen breaks one of them, the
     // hyphen is the compound's own, not the typesetter's.
-    let mut compounds = std::collections::HashSet::new();
-    for text in &texts {
-        crate::core::text::learn_compounds(text, &mut compounds);
-    }
+    let mut compounds = texts
+        .par_iter()
+        .map(|text| {
+            let mut known = std::collections::HashSet::new();
+            crate::core::text::learn_compounds(text, &mut known);
+            known
+        })
+        .reduce(std::collections::HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
     for term in tax.themes.iter().flat_map(|t| &t.terms) {
         crate::core::text::learn_compounds(&term.text, &mut compounds);
     }

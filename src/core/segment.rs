@@ -259,9 +259,9 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     // The longest line: a document hard-wrapped at some width has many lines close to
     // it, and one that is not has long paragraph lines.
     let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
-    let running = running_lines(text, &all);
     let double_spaced = is_double_spaced(text, &all);
     let unspaced = is_unspaced(text, &all);
+    let running = running_lines(text, &all, unspaced);
     // In text without blank lines, where a line was ended on purpose: it is not full
     // (hard-wrapped, the next line's first word would have fitted within the width; not
     // hard-wrapped, every line is a paragraph), and it ends a sentence, or it ends a
@@ -312,7 +312,25 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
                     && ended_on_purpose(n))
                     || run_in_label(trimmed).is_some())
         };
-        if unspaced && n > 0 && (ended_on_purpose(n - 1) || heading_after_full_line()) {
+        // A title block that opens in capitals and goes on in lower case (`JOINT
+        // STATEMENT` / `between … and …` / `on the … Partnership`) ends before a line in
+        // capitals that no word of the line before leads on to.
+        let title_block_ends = || {
+            out.iter().all(|i| i.kind == ItemKind::Meta)
+                && open.as_ref().is_some_and(|i| {
+                    let block = &text[i.range.clone()];
+                    let mut lines = block.lines();
+                    let first = lines.next().unwrap_or("");
+                    first.chars().any(char::is_uppercase)
+                        && !first.chars().any(char::is_lowercase)
+                        && lines.all(starts_lower_case_trimmed)
+                        && block.contains('\n')
+                        && !ends_sentence(block)
+                })
+                && trimmed.starts_with(char::is_uppercase)
+                && !stops_open(text[all[n - 1].clone()].trim())
+        };
+        if unspaced && n > 0 && (ended_on_purpose(n - 1) || heading_after_full_line() || title_block_ends()) {
             flush(&mut open, &mut out);
         }
         let lead = raw.len() - raw.trim_start().len();
@@ -502,6 +520,11 @@ fn starts_lower_case(line: &str) -> bool {
     line.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// [`starts_lower_case`], after the line's indent.
+fn starts_lower_case_trimmed(line: &str) -> bool {
+    starts_lower_case(line.trim_start())
+}
+
 /// Whether what looks like a mark at the start of a line is the middle of a sentence
 /// broken there by a hard wrap, as text copied from a PDF is: a figure (`… up to USD` /
 /// `1.5 billion in …`) or a dash (`… renewable energy` / `— in particular solar …`)
@@ -592,10 +615,12 @@ fn furniture_key(line: &str) -> String {
 /// when a web page was printed), and read as headings they broke paragraphs and put the
 /// sentences after them under a false section. The first page's header, above the
 /// title, is one of them.
-fn running_lines(text: &str, all: &[Range<usize>]) -> std::collections::HashSet<String> {
+fn running_lines(text: &str, all: &[Range<usize>], unspaced: bool) -> std::collections::HashSet<String> {
     let lines: Vec<&str> = all.iter().map(|l| text[l.clone()].trim()).collect();
     // Page furniture stands alone: a blank line, a page number or the document's edge
-    // on either side. A wrapped line of a paragraph that happens to repeat does not.
+    // on either side (in text without blank lines, on one side: `- 2 -` / `Joint
+    // Statement 2024` / `Article 4`). A wrapped line of a paragraph that happens to
+    // repeat does not.
     let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_empty() || is_page_marker(l));
     // key → (occurrences, occurrences standing alone)
     let mut seen: std::collections::HashMap<String, (usize, usize)> = std::collections::HashMap::new();
@@ -618,7 +643,8 @@ fn running_lines(text: &str, all: &[Range<usize>]) -> std::collections::HashSet<
         }
         let entry = seen.entry(furniture_key(line)).or_default();
         entry.0 += 1;
-        entry.1 += usize::from(apart(k.checked_sub(1)) && apart(Some(k + 1)));
+        let (before, after) = (apart(k.checked_sub(1)), apart(Some(k + 1)));
+        entry.1 += usize::from(if unspaced { before || after } else { before && after });
     }
     seen.into_iter().filter(|&(_, (n, alone))| n >= 2 && alone == n).map(|(key, _)| key).collect()
 }

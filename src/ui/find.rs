@@ -1,6 +1,7 @@
 //! Find as a reader means it: case does not matter, a hyphen, a dash and any run of
 //! white space between words are the same gap ("Five Point" finds "Five-Point" and
-//! "five–point"), and curly quotes and apostrophes match straight ones.
+//! "five–point"), curly quotes and apostrophes match straight ones, and a word that a
+//! hyphen at a line end broke (`fundament-` / `al`) is found whole.
 //!
 //! Both the text and the query are folded into units (lower-case characters and one
 //! unit per gap), each unit remembering the bytes of the text it came from, so a
@@ -42,11 +43,38 @@ struct Folded {
     spans: Vec<Range<usize>>,
 }
 
+/// Where a word goes on after a hyphen at byte `i` that a line end put inside it
+/// (`fundament-` / `al`): a letter before, white space holding one line break (and no
+/// compound's mark, `text::COMPOUND_BREAK`), a lower-case letter after. Such a hyphen and
+/// its white space are no gap, as the cells read the word whole.
+fn word_resumes(s: &str, i: usize) -> Option<usize> {
+    let rest = &s[i + 1..];
+    let space = &rest[..rest.len() - rest.trim_start().len()];
+    let letter_before = s[..i].chars().next_back().is_some_and(char::is_alphabetic);
+    let lower_after = rest[space.len()..].chars().next().is_some_and(char::is_lowercase);
+    let one_break = space.matches('\n').count() == 1 && !space.contains(crate::core::text::COMPOUND_BREAK);
+    (letter_before && lower_after && one_break).then_some(i + 1 + space.len())
+}
+
 fn fold(s: &str) -> Folded {
     let mut units = Vec::with_capacity(s.len());
     let mut spans: Vec<Range<usize>> = Vec::with_capacity(s.len());
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         let end = i + c.len_utf8();
+        if c == '-'
+            && let Some(resume) = word_resumes(s, i)
+        {
+            // Part of the unit before it, as a soft hyphen is.
+            if let Some(span) = spans.last_mut() {
+                span.end = resume;
+            }
+            skip_to = resume;
+            continue;
+        }
         if c == SOFT_HYPHEN {
             // Part of the unit before it, so a match spanning it maps to whole bytes.
             if let Some(span) = spans.last_mut() {
@@ -122,6 +150,17 @@ mod tests {
 
     fn found<'a>(hay: &'a str, needle: &str) -> Vec<&'a str> {
         find_all(hay, needle).into_iter().map(|r| &hay[r]).collect()
+    }
+
+    #[test]
+    fn a_word_broken_by_a_line_end_hyphen_is_found_whole() {
+        // As the cells read it: `fundament-` / `al` is `fundamental`; a compound broken
+        // after its own hyphen (marked) or before a capital keeps its gap.
+        let hay = "the fundament-\nal principles of long-\tterm and Trans-\nCaspian routes";
+        assert_eq!(found(hay, "fundamental principles"), vec!["fundament-\nal principles"]);
+        assert_eq!(found(hay, "long-term"), vec!["long-\tterm"]);
+        assert_eq!(found(hay, "Trans-Caspian"), vec!["Trans-\nCaspian"]);
+        assert!(!contains(hay, "longterm"));
     }
 
     #[test]
