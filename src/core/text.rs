@@ -102,29 +102,23 @@ fn line_end_hyphen(chars: &[char], i: usize) -> Option<usize> {
 /// `people-to` and `to-people`), with the hyphen written within a line or broken at a
 /// line end (`long-` / `term`: then with the byte offset of its one `\n`).
 fn hyphens(text: &str) -> Vec<(String, Option<usize>)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    for k in 1..chars.len() {
-        if chars[k].1 != '-' || !chars[k - 1].1.is_alphabetic() {
+    // Only hyphens are looked at (a byte search), so no copy of the text is made.
+    for (k, _) in text.match_indices('-') {
+        let before = &text[..k];
+        if !before.chars().next_back().is_some_and(char::is_alphabetic) {
             continue;
         }
-        let gap = chars[k + 1..].iter().take_while(|&&(_, c)| c.is_whitespace()).count();
-        let resume = k + 1 + gap;
-        if !chars.get(resume).is_some_and(|&(_, c)| c.is_alphabetic()) {
-            continue;
-        }
-        let start = (0..k).rev().take_while(|&j| chars[j].1.is_alphabetic()).last().unwrap_or(k);
-        let mut compound: String = chars[start..k].iter().flat_map(|&(_, c)| c.to_lowercase()).collect();
-        compound.push('-');
-        compound.extend(
-            chars[resume..].iter().take_while(|&&(_, c)| c.is_alphabetic()).flat_map(|&(_, c)| c.to_lowercase()),
-        );
+        let rest = &text[k + 1..];
+        let gap = rest.len() - rest.trim_start().len();
+        let after = &rest[gap..];
+        let Some(first) = after.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        let compound = compound_key(before, after);
         if gap == 0 {
             out.push((compound, None));
-        } else if chars[k - 1].1.is_lowercase() && chars[resume].1.is_lowercase() {
-            let breaks: Vec<usize> =
-                chars[k + 1..resume].iter().filter(|&&(_, c)| c == '\n').map(|&(b, _)| b).collect();
-            if let [at] = breaks[..] {
+        } else if before.chars().next_back().is_some_and(char::is_lowercase) && first.is_lowercase() {
+            let mut breaks = rest[..gap].match_indices('\n').map(|(b, _)| k + 1 + b);
+            if let (Some(at), None) = (breaks.next(), breaks.next()) {
                 out.push((compound, Some(at)));
             }
         }
