@@ -8,6 +8,7 @@
 
 use counterpart::core::segment::{segment, without_meta};
 use counterpart::core::text::fold_for_reading;
+use counterpart::core::{CompareOptions, Comparison, DocumentInput, compare};
 use std::path::{Path, PathBuf};
 
 /// Lines per page in the paged layout.
@@ -32,28 +33,7 @@ fn documents() -> Vec<PathBuf> {
 
 /// Each line hard-wrapped at `width` characters (a space past the width becomes a line break).
 fn wrapped(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let mut col = 0;
-        for (j, word) in line.split(' ').enumerate() {
-            let len = word.chars().count();
-            if j > 0 {
-                if col > 0 && col + 1 + len > width {
-                    out.push('\n');
-                    col = 0;
-                } else {
-                    out.push(' ');
-                    col += 1;
-                }
-            }
-            out.push_str(word);
-            col += len;
-        }
-    }
-    out
+    laid_out(text, width, false)
 }
 
 /// Hard-wrapped at `width` characters as a typesetter hyphenates: a word that no longer
@@ -61,6 +41,11 @@ fn wrapped(text: &str, width: usize) -> String {
 /// letters or longer, after as many letters as fit with a hyphen added (`coop-` /
 /// `eration`); no line grows past `width`.
 fn hyphenated(text: &str, width: usize) -> String {
+    laid_out(text, width, true)
+}
+
+/// Each line wrapped at `width` characters, and hyphenated when `hyphenate`.
+fn laid_out(text: &str, width: usize, hyphenate: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 20);
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
@@ -71,7 +56,7 @@ fn hyphenated(text: &str, width: usize) -> String {
             let chars: Vec<char> = word.chars().collect();
             if j > 0 {
                 if col > 0 && col + 1 + chars.len() > width {
-                    let room = width.saturating_sub(col + 1);
+                    let room = if hyphenate { width.saturating_sub(col + 1) } else { 0 };
                     let own = (1..chars.len().min(room + 1).saturating_sub(1))
                         .rev()
                         .find(|&h| chars[h] == '-' && chars[h - 1].is_alphabetic() && chars[h + 1].is_alphabetic());
@@ -257,7 +242,7 @@ fn any_wrap_width_reads_every_document_without_a_panic_and_within_its_text() {
 
 /// The rows of a comparison as their cells read: per row, each document's sentences
 /// (white space folded, page furniture left out), and the row's status.
-fn rows(c: &counterpart::core::Comparison) -> Vec<String> {
+fn rows(c: &Comparison) -> Vec<String> {
     let mut out: Vec<String> = c
         .rows
         .iter()
@@ -281,9 +266,8 @@ fn rows(c: &counterpart::core::Comparison) -> Vec<String> {
     out
 }
 
-#[test]
-fn the_samples_paged_with_a_running_header_compare_as_they_do_plain() {
-    use counterpart::core::{CompareOptions, DocumentInput, compare};
+/// The four samples compared as they are, and laid out by `relaid`.
+fn samples_compared(relaid: &dyn Fn(&str) -> String) -> (Comparison, Comparison) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root).expect("samples").flatten().map(|e| e.path()).collect();
     files.sort();
@@ -291,60 +275,44 @@ fn the_samples_paged_with_a_running_header_compare_as_they_do_plain() {
     let inputs = |relaid: &dyn Fn(&str) -> String| -> Vec<DocumentInput> {
         files.iter().zip(&texts).map(|(f, t)| DocumentInput::from_text(f.display().to_string(), relaid(t))).collect()
     };
-    let plain = compare(&inputs(&|t| t.to_owned()), &CompareOptions::default());
-    let paged = compare(&inputs(&|t| paged(&wrapped(t, 72))), &CompareOptions::default());
-    let titles = |c: &counterpart::core::Comparison| c.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>();
+    (
+        compare(&inputs(&|t| t.to_owned()), &CompareOptions::default()),
+        compare(&inputs(relaid), &CompareOptions::default()),
+    )
+}
+
+/// Asserts that two comparisons form the same rows, saying which differ.
+fn assert_same_rows(plain: &Comparison, other: &Comparison) {
+    let (a, b) = (rows(plain), rows(other));
+    let only = |x: &[String], y: &[String]| x.iter().filter(|r| !y.contains(r)).cloned().collect::<Vec<_>>();
+    assert!(a == b, "plain only:\n{}\nlaid out only:\n{}", only(&a, &b).join("\n"), only(&b, &a).join("\n"));
+}
+
+#[test]
+fn the_samples_paged_with_a_running_header_compare_as_they_do_plain() {
+    let (plain, paged) = samples_compared(&|t| paged(&wrapped(t, 72)));
+    let titles = |c: &Comparison| c.documents.iter().map(|d| d.title.clone()).collect::<Vec<_>>();
     assert_eq!(titles(&plain), titles(&paged));
-    assert_eq!(rows(&plain), rows(&paged));
+    assert_same_rows(&plain, &paged);
 }
 
 #[test]
 fn the_samples_copied_from_pdf_pages_by_a_viewer_compare_as_they_do_plain() {
-    use counterpart::core::{CompareOptions, DocumentInput, compare};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root).expect("samples").flatten().map(|e| e.path()).collect();
-    files.sort();
-    let inputs = |relaid: &dyn Fn(&str) -> String| -> Vec<DocumentInput> {
-        files
-            .iter()
-            .map(|f| {
-                DocumentInput::from_text(f.display().to_string(), relaid(&std::fs::read_to_string(f).expect("read")))
-            })
-            .collect()
-    };
-    let plain = compare(&inputs(&|t| t.to_owned()), &CompareOptions::default());
-    let copied = compare(&inputs(&|t| without_blank_lines(&paged(&as_pdf_sets_it(t)))), &CompareOptions::default());
+    let (plain, copied) = samples_compared(&|t| without_blank_lines(&paged(&as_pdf_sets_it(t))));
     // The titles read as they do plain, but that a subtitle without a blank line under
     // the title (`EU–Azerbaijan Partnership Priorities` / `Joint document of …, 2024`)
     // cannot be told from the first line of the text, and is left out of it.
     for (p, c) in plain.documents.iter().zip(&copied.documents) {
         assert!(!c.title.is_empty() && p.title.starts_with(&c.title), "{} / {}", p.title, c.title);
     }
-    let (a, b) = (rows(&plain), rows(&copied));
-    let only = |x: &[String], y: &[String]| x.iter().filter(|r| !y.contains(r)).cloned().collect::<Vec<_>>();
-    assert!(a == b, "plain only:\n{}\ncopied only:\n{}", only(&a, &b).join("\n"), only(&b, &a).join("\n"));
+    assert_same_rows(&plain, &copied);
 }
 
 #[test]
 fn the_samples_hyphenated_compare_as_they_do_plain() {
-    use counterpart::core::{CompareOptions, DocumentInput, compare};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root).expect("samples").flatten().map(|e| e.path()).collect();
-    files.sort();
-    let inputs = |relaid: &dyn Fn(&str) -> String| -> Vec<DocumentInput> {
-        files
-            .iter()
-            .map(|f| {
-                DocumentInput::from_text(f.display().to_string(), relaid(&std::fs::read_to_string(f).expect("read")))
-            })
-            .collect()
-    };
-    let plain = compare(&inputs(&|t| t.to_owned()), &CompareOptions::default());
-    let hyphenated = compare(&inputs(&|t| hyphenated(t, 60)), &CompareOptions::default());
+    let (plain, hyphenated) = samples_compared(&|t| hyphenated(t, 60));
     let broken = hyphenated.documents.iter().map(|d| d.text.matches("-\n").count()).sum::<usize>();
     assert!(broken > 20, "the samples hyphenated break {broken} words at line ends");
     // The same rows, the same statuses, and the cells read the words whole.
-    let (a, b) = (rows(&plain), rows(&hyphenated));
-    let only = |x: &[String], y: &[String]| x.iter().filter(|r| !y.contains(r)).cloned().collect::<Vec<_>>();
-    assert!(a == b, "plain only:\n{}\nhyphenated only:\n{}", only(&a, &b).join("\n"), only(&b, &a).join("\n"));
+    assert_same_rows(&plain, &hyphenated);
 }

@@ -39,9 +39,8 @@ pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
         if i < skip_to {
             continue;
         }
-        if c == '-'
-            && start.is_some()
-            && let Some(resume) = broken_word_resumes(text, i)
+        if start.is_some()
+            && let Some((_, resume)) = text::hyphen_at_line_end(text, i)
         {
             // A word broken at a line end (`coop-` / `eration`, or the compound `long-` /
             // `term`) is one word, as the same word written on one line is.
@@ -66,20 +65,6 @@ pub fn word_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
         out.push(base + s..base + last_alnum_end);
     }
     out
-}
-
-/// Where the word goes on, when the hyphen at byte `i` ends a line inside a word: a
-/// letter before it, then white space holding one line break (or a compound's mark,
-/// `text::COMPOUND_BREAK`), then a letter (`coop-` / `eration`, `Trans-` / `Caspian`).
-fn broken_word_resumes(text: &str, i: usize) -> Option<usize> {
-    let before = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
-    let rest = &text[i + 1..];
-    let gap = rest.len() - rest.trim_start().len();
-    let space = &rest[..gap];
-    let breaks = space.matches('\n').count();
-    let broken = breaks == 1 || (breaks == 0 && space.contains(text::COMPOUND_BREAK));
-    let after = rest[gap..].chars().next().is_some_and(char::is_alphabetic);
-    (before && gap > 0 && broken && after).then_some(i + 1 + gap)
 }
 
 fn is_inner(c: char) -> bool {

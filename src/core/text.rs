@@ -165,44 +165,67 @@ pub const COMPOUND_BREAK: char = '\t';
 /// capital after the line break: `Trans-` / `Caspian`) joined with it (`long-term`,
 /// `Trans-Caspian`). Leading and trailing white space is dropped.
 pub fn fold_for_reading(piece: &str) -> String {
-    let chars: Vec<char> = piece.chars().collect();
     let mut out = String::with_capacity(piece.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            let gap = chars[i..].iter().take_while(|c| c.is_whitespace()).count();
-            if !out.is_empty() && i + gap < chars.len() {
-                out.push(' ');
-            }
-            i += gap;
+    let mut skip_to = 0;
+    let mut space = false;
+    for (i, c) in piece.char_indices() {
+        if i < skip_to {
             continue;
         }
-        if c == '-' && i > 0 && chars[i - 1].is_alphabetic() {
-            let gap = chars[i + 1..].iter().take_while(|c| c.is_whitespace()).count();
-            let resume = i + 1 + gap;
-            let after = chars.get(resume).copied().filter(|c| c.is_alphabetic());
-            let gap_chars = &chars[i + 1..resume];
-            let breaks = gap_chars.iter().filter(|&&c| c == '\n').count();
-            // A compound's own hyphen: marked, or before a capital (no typesetter breaks
-            // a word there: `Trans-` / `Caspian`).
-            let compound =
-                (breaks == 0 && gap_chars.contains(&COMPOUND_BREAK) && after.is_some_and(char::is_lowercase))
-                    || (breaks == 1 && after.is_some_and(char::is_uppercase));
-            if gap > 0 && compound {
-                out.push('-');
-                i = resume;
-                continue;
-            }
-            if gap > 0 && line_end_hyphen(&chars, i).is_some() {
-                i = resume;
-                continue;
-            }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
         }
-        out.push(c);
-        i += 1;
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match (c, hyphen_at_line_end(piece, i)) {
+            ('-', Some((kind, resume))) => {
+                if kind == LineEndHyphen::Compound {
+                    out.push('-');
+                }
+                skip_to = resume;
+            }
+            _ => out.push(c),
+        }
     }
     out
+}
+
+/// Whose hyphen ends a line inside a word: see [`hyphen_at_line_end`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEndHyphen {
+    /// The typesetter's (`coop-` / `eration`): the word reads without it.
+    Word,
+    /// A compound's own (`long-` / `term`, marked by [`COMPOUND_BREAK`]; `Trans-` /
+    /// `Caspian`, before a capital): the word reads with it.
+    Compound,
+}
+
+/// Whether the hyphen at byte `i` of `s` ends a line inside a word, whose it is, and
+/// where the word goes on: a letter before it, then white space, then a letter. The
+/// typesetter's has one line break and lower case on both sides (as [`words`] joins
+/// it); a compound's has a [`COMPOUND_BREAK`] and no line break, or one line break and
+/// a capital after it. One definition for the word diff, Find and the cells.
+pub fn hyphen_at_line_end(s: &str, i: usize) -> Option<(LineEndHyphen, usize)> {
+    if s.as_bytes().get(i) != Some(&b'-') {
+        return None;
+    }
+    let before = s[..i].chars().next_back().filter(|c| c.is_alphabetic())?;
+    let rest = &s[i + 1..];
+    let gap = rest.len() - rest.trim_start().len();
+    let (space, after) = (&rest[..gap], rest[gap..].chars().next().filter(|c| c.is_alphabetic())?);
+    let breaks = space.matches('\n').count();
+    let marked = space.contains(COMPOUND_BREAK);
+    let kind = if breaks == 1 && !marked && before.is_lowercase() && after.is_lowercase() {
+        LineEndHyphen::Word
+    } else if (breaks == 0 && marked && after.is_lowercase()) || (breaks == 1 && after.is_uppercase()) {
+        LineEndHyphen::Compound
+    } else {
+        return None;
+    };
+    Some((kind, i + 1 + gap))
 }
 
 /// Ends the word being built: dotted acronyms lose their dots, decimals stay whole,

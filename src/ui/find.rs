@@ -8,6 +8,7 @@
 //! match found among the units maps back to exact byte ranges of the text, in any
 //! script, even where lower-casing changes a character's length.
 
+use crate::core::text::{LineEndHyphen, hyphen_at_line_end};
 use std::ops::Range;
 
 /// The unit that stands for a gap between words.
@@ -43,19 +44,6 @@ struct Folded {
     spans: Vec<Range<usize>>,
 }
 
-/// Where a word goes on after a hyphen at byte `i` that a line end put inside it
-/// (`fundament-` / `al`): a letter before, white space holding one line break (and no
-/// compound's mark, `text::COMPOUND_BREAK`), a lower-case letter after. Such a hyphen and
-/// its white space are no gap, as the cells read the word whole.
-fn word_resumes(s: &str, i: usize) -> Option<usize> {
-    let rest = &s[i + 1..];
-    let space = &rest[..rest.len() - rest.trim_start().len()];
-    let letter_before = s[..i].chars().next_back().is_some_and(char::is_alphabetic);
-    let lower_after = rest[space.len()..].chars().next().is_some_and(char::is_lowercase);
-    let one_break = space.matches('\n').count() == 1 && !space.contains(crate::core::text::COMPOUND_BREAK);
-    (letter_before && lower_after && one_break).then_some(i + 1 + space.len())
-}
-
 fn fold(s: &str) -> Folded {
     let mut units = Vec::with_capacity(s.len());
     let mut spans: Vec<Range<usize>> = Vec::with_capacity(s.len());
@@ -65,10 +53,9 @@ fn fold(s: &str) -> Folded {
             continue;
         }
         let end = i + c.len_utf8();
-        if c == '-'
-            && let Some(resume) = word_resumes(s, i)
-        {
-            // Part of the unit before it, as a soft hyphen is.
+        // The typesetter's hyphen at a line end (`fundament-` / `al`) is no gap: part of
+        // the unit before it, as a soft hyphen is. A compound's own hyphen is a gap.
+        if let Some((LineEndHyphen::Word, resume)) = hyphen_at_line_end(s, i) {
             if let Some(span) = spans.last_mut() {
                 span.end = resume;
             }
