@@ -205,6 +205,10 @@ fn a_paragraph_of_a_hundred_thousand_lines_is_segmented_in_linear_time() {
     let wrapped = "the parties will cooperate\n".repeat(100_000);
     let s = segment(&format!("Title\n\n{wrapped}."));
     assert!(!s.segments.is_empty() && s.segments.iter().all(|x| x.byte_range.len() <= MAX_SEGMENT_BYTES));
+    // Without blank lines, under a title in capitals: each line once asked whether the
+    // title block ends there, by reading the whole block so far.
+    let s = segment(&format!("TITLE\n{wrapped}The End\nof it."));
+    assert!(!s.segments.is_empty() && s.segments.iter().all(|x| x.byte_range.len() <= MAX_SEGMENT_BYTES));
 }
 
 #[test]

@@ -236,6 +236,8 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     // Whether the last line was a heading's title that stops on a word no title ends on
     // (`Settlement of Disputes between an Investor and a`), so the next line may go on it.
     let mut title_open = false;
+    // Whether an item other than page furniture has been read (`out[..checked_items]`).
+    let (mut body_seen, mut checked_items) = (false, 0);
     let flush = |open: &mut Option<Item>, out: &mut Vec<Item>| {
         if let Some(mut item) = open.take() {
             item.kind = classify_item(&text[item.range.clone()], item.marked);
@@ -315,19 +317,27 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
         // A title block that opens in capitals and goes on in lower case (`JOINT
         // STATEMENT` / `between … and …` / `on the … Partnership`) ends before a line in
         // capitals that no word of the line before leads on to.
+        while checked_items < out.len() {
+            body_seen |= out[checked_items].kind != ItemKind::Meta;
+            checked_items += 1;
+        }
         let title_block_ends = || {
-            out.iter().all(|i| i.kind == ItemKind::Meta)
-                && open.as_ref().is_some_and(|i| {
-                    let block = &text[i.range.clone()];
-                    let mut lines = block.lines();
-                    let first = lines.next().unwrap_or("");
-                    first.chars().any(char::is_uppercase)
-                        && !first.chars().any(char::is_lowercase)
-                        && lines.all(starts_lower_case_trimmed)
-                        && block.contains('\n')
-                        && !ends_sentence(block)
-                })
+            !body_seen
                 && trimmed.starts_with(char::is_uppercase)
+                && open.as_ref().is_some_and(|i| {
+                    // A title block is short: a long one is read no further (each line
+                    // would read it again).
+                    let block = &text[i.range.clone()];
+                    block.len() <= MAX_TITLE_BLOCK_BYTES && {
+                        let mut lines = block.lines();
+                        let first = lines.next().unwrap_or("");
+                        first.chars().any(char::is_uppercase)
+                            && !first.chars().any(char::is_lowercase)
+                            && lines.all(starts_lower_case_trimmed)
+                            && block.contains('\n')
+                            && !ends_sentence(block)
+                    }
+                })
                 && !stops_open(text[all[n - 1].clone()].trim())
         };
         if unspaced && n > 0 && (ended_on_purpose(n - 1) || heading_after_full_line() || title_block_ends()) {
@@ -459,6 +469,9 @@ fn is_hard_wrapped(text: &str, all: &[Range<usize>], width: usize) -> bool {
 /// One line in this many going on in lower case is enough to call a text hard-wrapped:
 /// wrapped English goes on in lower case after most of its lines.
 const WRAPPED_LINES_PER_CONTINUATION: usize = 4;
+
+/// The longest title block read as one, in bytes: six lines of a wide page.
+const MAX_TITLE_BLOCK_BYTES: usize = 600;
 
 /// The fewest lines a document must have to be read as set without blank lines.
 const MIN_UNSPACED_LINES: usize = 10;
