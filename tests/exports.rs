@@ -125,6 +125,15 @@ fn document_markup_in_the_html_report_is_text_not_elements() {
     assert!(text.contains("</td></tr></table><img src=x onerror=alert(2)> & \"extremism\""));
 }
 
+/// The Markdown report of two documents given as text, with a fixed date.
+fn markdown_of_two(a: &str, b: &str) -> String {
+    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
+    let c = compare(&inputs, &CompareOptions::default());
+    let mut ctx = ReportContext::new(&c);
+    ctx.generated = "2026-12-02 09:00 UTC".into();
+    Format::Markdown.write(&ctx)
+}
+
 #[test]
 fn a_cell_reads_without_the_page_number_and_header_inside_its_sentence() {
     // Text copied from a PDF: the sentence runs over a page break, with a page number
@@ -134,11 +143,7 @@ fn a_cell_reads_without_the_page_number_and_header_inside_its_sentence() {
              Joint Statement 2024\n\nby the year 2030.\n\nThe Parties will meet every year in the capitals.\n";
     let b = "Statement B\n\nThe Parties will raise mutual trade to USD 7 billion by the year 2030.\n\n\
              The Parties will meet every year in the capitals.\n";
-    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
-    let c = compare(&inputs, &CompareOptions::default());
-    let mut ctx = ReportContext::new(&c);
-    ctx.generated = "2026-12-02 09:00 UTC".into();
-    let md = Format::Markdown.write(&ctx);
+    let md = markdown_of_two(a, b);
     assert!(md.contains("USD 5 billion by the year 2030."), "{md}");
     assert!(md.contains("USD **7** billion by the year 2030."), "{md}");
     assert!(!md.contains("Joint Statement 2024") && !md.contains("- 2 -"), "{md}");
@@ -153,11 +158,7 @@ fn a_cell_reads_the_words_a_line_end_hyphen_broke_whole() {
              billion.\n\nThe Parties will meet every year.\n";
     let b = "Statement B\n\nThe Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD 7 billion.\n\n\
              The Parties will meet every year.\n";
-    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
-    let c = compare(&inputs, &CompareOptions::default());
-    let mut ctx = ReportContext::new(&c);
-    ctx.generated = "2026-12-02 09:00 UTC".into();
-    let md = Format::Markdown.write(&ctx);
+    let md = markdown_of_two(a, b);
     assert!(md.contains("**d1**: The Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD 5 billion."), "{md}");
     // Against it, only the figure differs.
     assert!(md.contains("**d2**: The Parties will deepen long-term cooperation on the Trans-Caspian route and raise trade to USD **7** billion."), "{md}");
@@ -169,11 +170,7 @@ fn touching_changed_characters_are_marked_as_one_run() {
     // one bold run (`**双边**`), not as `**双****边**`, which Markdown misreads.
     let a = "甲\n\n双方同意扩大贸易规模，力争到2030年贸易额达到400亿美元。\n";
     let b = "乙\n\n双方同意扩大贸易规模，力争到2030年双边贸易额达到200亿美元。\n";
-    let inputs = [DocumentInput::from_text("a.txt", a), DocumentInput::from_text("b.txt", b)];
-    let c = compare(&inputs, &CompareOptions::default());
-    let mut ctx = ReportContext::new(&c);
-    ctx.generated = "2026-12-01 09:00 UTC".into();
-    let md = Format::Markdown.write(&ctx);
+    let md = markdown_of_two(a, b);
     assert!(md.contains("**双边**"), "{md}");
     assert!(!md.contains("****"), "{md}");
 }

@@ -420,7 +420,7 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
                 .take(RUN_IN_LOOKAHEAD_LINES)
                 .take_while(|&k| {
                     let line = text[all[k].clone()].trim();
-                    !line.is_empty() && (k == n || !(unspaced && (ended_on_purpose(k - 1) || is_heading_pattern(line))))
+                    !line.is_empty() && (k == n || !(unspaced && ended_on_purpose(k - 1)))
                 })
                 .last()
                 .map_or(range.end, |k| all[k].end);
@@ -1902,6 +1902,22 @@ mod tests {
         let paragraphs: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
         assert_eq!(paragraphs[0], paragraphs[2], "a wrapped paragraph is one");
         assert_eq!(sentences(t).len(), 8);
+    }
+
+    #[test]
+    fn without_blank_lines_a_label_after_a_full_line_and_a_clause_before_a_heading_stay_apart() {
+        // Hard-wrapped, no blank lines. The paragraph's last line happens to fill the
+        // width, so only the run-in label tells that a new item starts; and a lead-in
+        // ending with a colon must not take the next article's heading for its sentence.
+        let t = "JOINT STATEMENT\nThe Parties share the view that open, fair and predictable trade between\n\
+                 them supports growth and good jobs in both countries, now and in future.\n\
+                 Tariffs: Cambodia will eliminate tariffs on most lines of\ngoods from Japan.\n\
+                 The Parties will also remove barriers to trade in services and in\ngoods.\n\
+                 HAVE AGREED AS FOLLOWS:\nArticle 1\nObjectives\nThe Parties will meet every year.\n";
+        assert_eq!(labels(t)[1].as_deref(), Some("Tariffs:"));
+        assert_eq!(sentences(t)[1], "Cambodia will eliminate tariffs on most lines of\ngoods from Japan.");
+        assert!(sentences(t).contains(&"HAVE AGREED AS FOLLOWS:"), "{:?}", sentences(t));
+        assert_eq!(headings(t), vec!["Article 1. Objectives"]);
     }
 
     #[test]
