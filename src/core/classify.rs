@@ -573,14 +573,19 @@ fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
         let starts = i == 0
             || !(b[i - 1].is_ascii_alphanumeric()
                 || figure_mark(b[i - 1]) && b.get(i.wrapping_sub(2)).is_some_and(u8::is_ascii_digit));
-        let ends = b
-            .get(i + 4)
-            .is_none_or(|&c| !(c.is_ascii_digit() || figure_mark(c) && b.get(i + 5).is_some_and(u8::is_ascii_digit)));
+        // A decade (`the 1990s`, `the 1560s`) is a date whatever its century; a bare
+        // figure before 1800 is more likely a count (`1750 troops`).
+        let decade = b.get(i + 4) == Some(&b's') && b.get(i + 5).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let ends = decade
+            || b.get(i + 4).is_none_or(|&c| {
+                !(c.is_ascii_digit() || figure_mark(c) && b.get(i + 5).is_some_and(u8::is_ascii_digit))
+            });
         if !(starts && ends && run.iter().all(u8::is_ascii_digit)) {
             return None;
         }
         let year = run.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-        (1800..=2099).contains(&year).then_some(year)
+        let earliest = if decade { 1000 } else { 1800 };
+        (earliest..=2099).contains(&year).then_some(year)
     })
 }
 
@@ -612,6 +617,20 @@ mod tests {
         assert_eq!(theme_of("China supports the Trans-Caspian International Transport Route.", None), "transport");
         assert_eq!(theme_of("The Azerbaijani side adheres to the one-China principle.", None), "politics");
         assert_eq!(theme_of("The Parties will strengthen cooperation within the SCO and BRICS.", None), "multilateral");
+    }
+
+    #[test]
+    fn forces_hardware_regional_issues_and_disasters_have_their_themes() {
+        // Defence ties by their forces and hardware, not by the word "transport".
+        let s = "The United States intends to transfer two patrol boats and three C-130H transport aircraft.";
+        assert_eq!(theme_of(s, None), "security");
+        assert_eq!(theme_of("They welcomed the contract for 48 fighter aircraft for the Air Force.", None), "security");
+        // A welcome's ceremony is no security.
+        assert_eq!(theme_of("The two presidents inspected the troops at the palace.", None), "general");
+        // Standing regional issues are the world's, not the pair's.
+        assert_eq!(theme_of("They demanded a permanent ceasefire and a Palestinian state.", None), "multilateral");
+        assert_eq!(theme_of("The leaders discussed the war in Ukraine.", None), "multilateral");
+        assert_eq!(theme_of("Both sides praised the response to Tropical Storm Kristine.", None), "environment");
     }
 
     #[test]
@@ -1000,6 +1019,8 @@ mod tests {
         let dated = |text: &str| is_history(text, 2024);
         assert!(dated("Hungary was among the first to recognise Kazakhstan’s independence in December 1991."));
         assert!(!dated("The Leaders recognized the importance of the 2002 Declaration on the Conduct of Parties."));
+        // A decade is a date, however long ago.
+        assert!(dated("In the 1560s the Ottoman sultan sent gunners and cannon to the Sultanate of Aceh."));
         // A position taken on something old is no history; nor is a recent target.
         assert_eq!(id(c[1].theme), "culture");
         assert_eq!(id(c[2].theme), "trade");
@@ -1033,6 +1054,8 @@ mod tests {
         assert_eq!(found("in 1972 and again on 2 April 1992."), [1972, 1992]);
         assert_eq!(found("USD 2,000 million, 1.2000 tonnes, 12000 people, 1750 troops"), Vec::<u32>::new());
         assert_eq!(found("(2023–2027)"), [2023, 2027]);
+        // A decade is a date, in any century.
+        assert_eq!(found("in the 1560s and the 1990s, not 1560 soldiers"), [1560, 1990]);
     }
 
     #[test]
