@@ -263,7 +263,7 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
     let width = all.iter().map(|l| text[l.clone()].trim_end().chars().count()).max().unwrap_or(0);
     let double_spaced = is_double_spaced(text, &all);
     let unspaced = is_unspaced(text, &all);
-    let running = running_lines(text, &all, unspaced);
+    let running = running_lines(text, &all, unspaced, double_spaced);
     // In text without blank lines, where a line was ended on purpose: it is not full
     // (hard-wrapped, the next line's first word would have fitted within the width; not
     // hard-wrapped, every line is a paragraph), and it ends a sentence, or it ends a
@@ -284,7 +284,8 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
             && !next.is_empty()
             && !full
             && (ends_sentence(line)
-                || (block_starts && !title_lines && !stops_open_word(line) && !line.ends_with(['-', '–', '—'])))
+                || (block_starts && !title_lines && !stops_open_word(line) && !line.ends_with(['-', '–', '—']))
+                || (block_starts && is_dateline(line)))
     };
     for (n, line) in all.iter().cloned().enumerate() {
         let raw = &text[line.clone()];
@@ -628,13 +629,30 @@ fn furniture_key(line: &str) -> String {
 /// when a web page was printed), and read as headings they broke paragraphs and put the
 /// sentences after them under a false section. The first page's header, above the
 /// title, is one of them.
-fn running_lines(text: &str, all: &[Range<usize>], unspaced: bool) -> std::collections::HashSet<String> {
+fn running_lines(
+    text: &str,
+    all: &[Range<usize>],
+    unspaced: bool,
+    double_spaced: bool,
+) -> std::collections::HashSet<String> {
     let lines: Vec<&str> = all.iter().map(|l| text[l.clone()].trim()).collect();
     // Page furniture stands alone: a blank line, a page number or the document's edge
     // on either side (in text without blank lines, on one side: `- 2 -` / `Joint
     // Statement 2024` / `Article 4`). A wrapped line of a paragraph that happens to
-    // repeat does not.
-    let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_empty() || is_page_marker(l));
+    // repeat does not. In double-spaced text one blank line is only a line break, so it
+    // takes two: a signature block's `FOR THE GOVERNMENT OF THE` / (blank) / `UNITED
+    // STATES OF AMERICA:`, written twice, is no running header.
+    let edge = |j: usize| lines.get(j).is_none_or(|l| is_page_marker(l));
+    let apart = |j: Option<usize>, step: isize| {
+        j.is_none_or(|j| {
+            let blank = lines.get(j).is_none_or(|l| l.is_empty());
+            let further = j.checked_add_signed(step);
+            edge(j)
+                || blank
+                    && (!double_spaced
+                        || further.is_none_or(|f| lines.get(f).is_none_or(|l| l.is_empty() || is_page_marker(l))))
+        })
+    };
     // key → (occurrences, occurrences standing alone)
     let mut seen: std::collections::HashMap<String, (usize, usize)> = std::collections::HashMap::new();
     for (k, &line) in lines.iter().enumerate() {
@@ -656,7 +674,7 @@ fn running_lines(text: &str, all: &[Range<usize>], unspaced: bool) -> std::colle
         }
         let entry = seen.entry(furniture_key(line)).or_default();
         entry.0 += 1;
-        let (before, after) = (apart(k.checked_sub(1)), apart(Some(k + 1)));
+        let (before, after) = (apart(k.checked_sub(1), -1), apart(Some(k + 1), 1));
         entry.1 += usize::from(if unspaced { before || after } else { before && after });
     }
     seen.into_iter().filter(|&(_, (n, alone))| n >= 2 && alone == n).map(|(key, _)| key).collect()
@@ -711,7 +729,8 @@ fn join_fragments(text: &str, items: Vec<Item>, width: usize) -> (Vec<Item>, Vec
             && !item.page
             && (item.marked || item.label.is_some())
             && !is_bulleted(text, item.range.start)
-            && out.last().is_some_and(|prev| {
+            // Across a page break too: `(d) …;` / `- 2 -` / `(e) laws, regulations …`.
+            && out[..kept].last().is_some_and(|prev| {
                 let p = text[prev.range.clone()].trim_end();
                 let last_word = p.rsplit(char::is_whitespace).next().unwrap_or("");
                 prev.kind == ItemKind::Body && (p.ends_with([':', ';', ',']) || matches!(last_word, "and" | "or"))
@@ -1150,7 +1169,7 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
     if t.starts_with('#') || (!marked && is_heading_pattern(t)) {
         return ItemKind::Heading;
     }
-    if !marked && is_closing_formula(t) {
+    if !marked && (is_closing_formula(t) || is_dateline(t) || is_place_line(t)) {
         return ItemKind::Meta;
     }
     if ends_sentence(t) {
@@ -1209,6 +1228,43 @@ fn holds_a_sentence(t: &str) -> bool {
     chars
         .windows(4)
         .any(|w| w[0].is_lowercase() && matches!(w[1], '.' | '!' | '?') && w[2].is_whitespace() && w[3].is_uppercase())
+}
+
+/// The most words of a dateline (`ISLAMABAD, May 12 (Asia Wire) —`).
+const MAX_DATELINE_WORDS: usize = 10;
+
+/// A news report's dateline on a line of its own: a place in capitals, a comma, the
+/// date and perhaps the agency, then a dash (`JAKARTA, 13 November (NNA) –`). It says
+/// where and when, as a date line does, and is neither heading nor commitment; set
+/// before the first sentence on its line, it is part of that sentence.
+fn is_dateline(t: &str) -> bool {
+    let Some(head) = t.trim().strip_suffix(['–', '—', '-']) else { return false };
+    let Some((place, _)) = head.split_once(',') else { return false };
+    let month = head
+        .to_lowercase()
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w)));
+    !head.contains('\n')
+        && word_count(head) <= MAX_DATELINE_WORDS
+        && place.chars().any(char::is_alphabetic)
+        && !place.chars().any(char::is_lowercase)
+        && month
+}
+
+/// The most words of a place line (`The White House, Washington, D.C.`).
+const MAX_PLACE_LINE_WORDS: usize = 8;
+
+/// A place line under a title (`The White House, Washington, D.C.`): one short line of
+/// capitalised words with a comma, ending in a full stop. No sentence of
+/// any of our documents or the dev set's is so short and title-cased; read as one, it
+/// was a commitment when no blank line set it apart from the date under it.
+fn is_place_line(t: &str) -> bool {
+    let t = t.trim();
+    !t.contains('\n')
+        && t.ends_with('.')
+        && t.contains(',')
+        && word_count(t) <= MAX_PLACE_LINE_WORDS
+        && is_title_cased(t)
 }
 
 /// The most words of an unpunctuated, title-cased line that is still a heading.
@@ -2047,6 +2103,59 @@ mod tests {
         );
         // A short heading before a page break stays the heading.
         assert_eq!(headings(t), vec!["Economy, trade and investment"]);
+    }
+
+    #[test]
+    fn a_dateline_or_place_line_on_its_own_line_is_no_commitment() {
+        // Without blank lines, each stood on its line and was read into the first
+        // sentence (the dateline ends with a dash) or as a sentence of its own (the
+        // place line ends with the full stop of `D.C.`).
+        let body = "President A received President B at the palace on Thursday.\n\
+                    The two heads of state first held talks alone.\nThey then met with their delegations.\n\
+                    The leaders agreed to raise bilateral trade.\nThey signed twelve agreements.\n\
+                    They will meet again next year.\nThe visit ends on Friday.\nThe ministers will follow up.\n";
+        let news = format!("Indonesia and Turkey agree to lift trade\nJAKARTA, 13 November (NNA) –\n{body}");
+        let statement =
+            format!("JOINT STATEMENT OF THE LEADERS\nThe White House, Washington, D.C.\nMay 1, 2023\n{body}");
+        for t in [news.as_str(), statement.as_str()] {
+            let s = sentences(t);
+            assert_eq!(s.len(), 8, "{s:?}");
+            assert_eq!(s[0], "President A received President B at the palace on Thursday.");
+        }
+        // Between blank lines, a dateline is no section heading.
+        let t = format!("Indonesia and Turkey agree to lift trade\n\nJAKARTA, 13 November (NNA) –\n\n{body}");
+        assert!(headings(&t).is_empty(), "{:?}", headings(&t));
+        assert!(is_dateline("ISLAMABAD, May 12 (Asia Wire) —") && is_dateline("BEIJING, Sept. 18 (Xinhua) --"));
+        // A sentence that happens to end with a dash is none: its place is not in capitals.
+        assert!(!is_dateline("Talks in Beijing, on 18 May –") && !is_dateline("The Parties, in May –"));
+    }
+
+    #[test]
+    fn a_double_spaced_signature_block_is_not_page_furniture() {
+        // Each signature line, written twice, stands between blank lines when the text is
+        // double-spaced, as a running header does; it is set apart by one blank line only.
+        let t = "AGREEMENT ON TRADE\n\n\n\nThe Parties shall accord each other treatment\n\nno less favourable \
+                 than that of any third\n\ncountry.\n\n\n\nThe Parties shall consult at the request\n\nof \
+                 either Party on any matter\n\naffecting this Agreement.\n\n\n\nDONE at Washington, in \
+                 duplicate, this 19th day\n\nof May, 1992.\n\n\n\nFOR THE GOVERNMENT OF THE\n\nUNITED STATES \
+                 OF AMERICA:\n\n\n\nFOR THE GOVERNMENT OF THE\n\nREPUBLIC OF MOLDOVA:\n";
+        assert!(double_spaced(t));
+        let folded: Vec<String> = sentences(t).iter().map(|x| fold_ws(x)).collect();
+        assert_eq!(
+            &folded[2..],
+            ["FOR THE GOVERNMENT OF THE UNITED STATES OF AMERICA:", "FOR THE GOVERNMENT OF THE REPUBLIC OF MOLDOVA:"]
+        );
+    }
+
+    #[test]
+    fn a_lettered_list_goes_on_across_a_page_break() {
+        let t = "Title\n\n1. Each Party shall accord such treatment in all matters relating to:\n\
+                 (a) customs duties and charges of any kind;\n(b) methods of payment for imports;\n\n- 2 -\n\n\
+                 (c) laws affecting the sale of products in the domestic market.\n\
+                 2. Each Party shall publish its laws.\n";
+        let folded: Vec<String> = sentences(t).iter().map(|x| fold_ws(x)).collect();
+        assert_eq!(folded.len(), 2, "{folded:?}");
+        assert!(folded[0].ends_with("in the domestic market."), "{folded:?}");
     }
 
     #[test]
