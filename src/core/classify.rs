@@ -156,6 +156,14 @@ const STANCE_STARTS: [&str; 47] = [
     "shall",
     "believ",
 ];
+/// Documents in the plural, as a record of what a visit signed names them.
+const SIGNED_DOCUMENTS: [&str; 8] =
+    ["agreements", "documents", "instruments", "memoranda", "memorandums", "mous", "accords", "protocols"];
+/// Words that open the list of fields those documents cover.
+const FIELDS_LIST: [&str; 6] =
+    ["covering", "in the fields of", "in the areas of", "in the spheres of", "on everything from", "ranging from"];
+/// The fewest fields that make a list of them an agenda rather than a subject.
+const MIN_LISTED_FIELDS: usize = 3;
 /// Modal verbs that state what is to be done (matched whole and in lower case: `can` is
 /// not `candidacy`, `May` is a month).
 const MODALS: [&str; 5] = ["can", "may", "must", "should", "would"];
@@ -488,6 +496,8 @@ fn framing_of(text: &str, latest_year: Option<u32>) -> Option<&'static str> {
         Some("reported speech (a quotation, or what commentators say)")
     } else if latest_year.is_some_and(|latest| is_history(text, latest)) {
         Some("history (a past event, dated, with no commitment)")
+    } else if is_signing_record(text) {
+        Some("a record of documents signed, by their fields")
     } else {
         None
     }
@@ -533,6 +543,31 @@ pub fn is_reported_speech(text: &str) -> bool {
             COMMENTATORS.contains(&w.as_str())
                 && (words[k + 1..].iter().any(|v| SAYING.contains(&v.as_str()))
                     || k > 1 && words[k - 2] == "according" && words[k - 1] == "to")
+        })
+    })
+}
+
+/// Whether a sentence records the documents a visit signed by the fields they cover
+/// ("15 documents were signed during the visit, covering trade, energy, transport,
+/// agriculture, education and security"; "signed cooperation documents in the fields of
+/// trade, transport, finance …"): the visit's output, whose fields are its agenda, not the
+/// sentence's subject. It signs documents in the plural (`SIGNED_DOCUMENTS`) and lists at
+/// least `MIN_LISTED_FIELDS` fields after one of `FIELDS_LIST`. One memorandum "covering
+/// the exploration, extraction, processing and recycling of rare earths" has a subject.
+fn is_signing_record(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let signs = words.iter().any(|w| matches!(*w, "signed" | "signing"));
+    if !signs || !words.iter().any(|w| SIGNED_DOCUMENTS.contains(w)) {
+        return false;
+    }
+    FIELDS_LIST.iter().any(|marker| {
+        lower.find(marker).is_some_and(|at| {
+            let list = &lower[at + marker.len()..];
+            let list = list.split(['.', ';', '—']).next().unwrap_or("");
+            let items = list.split(',').filter(|i| !i.trim().is_empty()).count()
+                + usize::from(list.split(',').next_back().is_some_and(|last| last.contains(" and ")));
+            items >= MIN_LISTED_FIELDS
         })
     })
 }
@@ -841,6 +876,19 @@ mod tests {
         assert_eq!(theme_of(s, None), "general");
         let s = "Campaigners criticised the pipeline deal as a threat to the steppe.";
         assert_eq!(theme_of(s, None), "general");
+    }
+
+    #[test]
+    fn documents_signed_in_many_fields_are_the_visits_record() {
+        let s = "In total, 15 documents were signed during the visit, covering trade, energy, transport, agriculture, education and security.";
+        assert_eq!(theme_of(s, None), "general");
+        let s = "During the visit, the two sides signed a number of cooperation documents in the fields of trade, transport, finance, agriculture and the media.";
+        assert_eq!(theme_of(s, None), "general");
+        // One document, or few fields: the fields are its subject.
+        let s = "The Presidents signed a Memorandum of Understanding on Critical Minerals covering the exploration, extraction, processing and recycling of rare earth elements.";
+        assert_eq!(theme_of(s, None), "investment");
+        let s = "The ministers signed two agreements covering rail freight and road transport.";
+        assert_eq!(theme_of(s, None), "transport");
     }
 
     #[test]
