@@ -879,6 +879,20 @@ mod tests {
     }
 
     #[test]
+    fn skills_trade_remedies_and_accords_have_their_themes() {
+        let s = "The Chinese side will open a Luban Workshop in Kazakhstan to train skilled workers in engineering and technology.";
+        assert_eq!(theme_of(s, None), "culture");
+        let s = "The United States announced plans to assist Vietnam in training a high-quality workforce.";
+        assert_eq!(theme_of(s, None), "culture");
+        let s = "Market disruption exists within a domestic industry whenever imports of an article produced by such domestic industry are increasing rapidly.";
+        assert_eq!(theme_of(s, None), "trade");
+        assert_eq!(
+            theme_of("The United States welcomed Kazakhstan as the newest member of the Abraham Accords.", None),
+            "multilateral"
+        );
+    }
+
+    #[test]
     fn documents_signed_in_many_fields_are_the_visits_record() {
         let s = "In total, 15 documents were signed during the visit, covering trade, energy, transport, agriculture, education and security.";
         assert_eq!(theme_of(s, None), "general");
