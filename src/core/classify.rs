@@ -890,6 +890,15 @@ mod tests {
             theme_of("The United States welcomed Kazakhstan as the newest member of the Abraham Accords.", None),
             "multilateral"
         );
+        // Sport, power lines, border posts and mobile networks by their own words.
+        let s = "The two Heads of State reaffirmed their commitment to successfully host the Africa Cup of Nations football tournament in 2027.";
+        assert_eq!(theme_of(s, None), "culture");
+        let s = "The 220 kV transmission line will be completed to enable the two countries to trade electricity within the power pool.";
+        assert_eq!(theme_of(s, None), "energy");
+        let s = "They agreed to operate the One-Stop Border Posts at Busia and Malaba on a 24-hour basis.";
+        assert_eq!(theme_of(s, None), "transport");
+        let s = "They agreed to work towards the interoperability of national payment systems for cross-border mobile money transfers.";
+        assert_eq!(theme_of(s, None), "digital");
     }
 
     #[test]
