@@ -95,7 +95,7 @@ const OWN_FLOORS: [(&str, f64, f64); 28] = [
     ("news-pair", 0.93, 0.87),
     ("news-pair-2", 0.90, 0.96),
     ("news-pair-3", 0.87, 0.86),
-    ("news-pair-4", 0.94, 0.88),
+    ("news-pair-4", 0.95, 0.88),
     ("news-pair-5", 0.89, 0.76),
     ("news-pair-6", 0.74, 0.82),
     ("revision-2", 0.91, 0.99),

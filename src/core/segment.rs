@@ -1169,7 +1169,7 @@ fn classify_item(s: &str, marked: bool) -> ItemKind {
     if t.starts_with('#') || (!marked && is_heading_pattern(t)) {
         return ItemKind::Heading;
     }
-    if !marked && (is_closing_formula(t) || is_dateline(t) || is_place_line(t)) {
+    if !marked && (is_closing_formula(t) || is_dateline(t) || is_place_line(t) || is_byline(t)) {
         return ItemKind::Meta;
     }
     if ends_sentence(t) {
@@ -1249,6 +1249,23 @@ fn is_dateline(t: &str) -> bool {
         && place.chars().any(char::is_alphabetic)
         && !place.chars().any(char::is_lowercase)
         && month
+}
+
+/// The most words of a byline (`By Ayesha Karim, Diplomatic Correspondent`).
+const MAX_BYLINE_WORDS: usize = 8;
+
+/// A news report's byline (`By Hannah Mercer in Jakarta`, `By Haruka Nishida, Staff
+/// Writer`): `By` and a capitalised name on a short line without a sentence end. Read as a
+/// heading, it stood as the section of every sentence of the report.
+fn is_byline(t: &str) -> bool {
+    let t = t.trim();
+    let Some(rest) = t.strip_prefix("By ") else { return false };
+    let name = rest.split_whitespace().next().unwrap_or("");
+    !t.contains('\n')
+        && !ends_sentence(t)
+        && word_count(t) <= MAX_BYLINE_WORDS
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(name, "The" | "This" | "That" | "These" | "Those" | "Its" | "Their" | "Our")
 }
 
 /// The most words of a place line (`The White House, Washington, D.C.`).
@@ -2122,6 +2139,10 @@ mod tests {
             assert_eq!(s.len(), 8, "{s:?}");
             assert_eq!(s[0], "President A received President B at the palace on Thursday.");
         }
+        // A byline is no section heading either.
+        let t = format!("Indonesia and Turkey agree to lift trade\n\nBy Hannah Mercer in Jakarta\n\n{body}");
+        assert!(headings(&t).is_empty(), "{:?}", headings(&t));
+        assert!(is_byline("By Ayesha Karim, Diplomatic Correspondent") && !is_byline("By The Parties"));
         // Between blank lines, a dateline is no section heading.
         let t = format!("Indonesia and Turkey agree to lift trade\n\nJAKARTA, 13 November (NNA) –\n\n{body}");
         assert!(headings(&t).is_empty(), "{:?}", headings(&t));
