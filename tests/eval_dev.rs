@@ -87,7 +87,7 @@ const REAL_FLOORS: [(&str, f64, f64); 2] = [("trade-americas", 0.97, 0.85), ("us
 /// (today's figures, rounded down). `statement-news` fell 0.952 → 0.930 when a
 /// *hospitable* welcome stopped counting as `health` (the sentence now reads `general`,
 /// as its gold has it, and a gap link joins it to another closing sentence).
-const OWN_FLOORS: [(&str, f64, f64); 28] = [
+const OWN_FLOORS: [(&str, f64, f64); 29] = [
     ("decl-article", 0.88, 0.92),
     ("decl-article-2", 0.96, 0.87),
     ("eu-agreements", 0.95, 0.97),
@@ -98,6 +98,7 @@ const OWN_FLOORS: [(&str, f64, f64); 28] = [
     ("news-pair-4", 0.95, 0.88),
     ("news-pair-5", 0.89, 0.76),
     ("news-pair-6", 0.74, 0.82),
+    ("news-pair-7", 0.78, 0.78),
     ("revision-2", 0.91, 0.99),
     ("statement-news", 0.93, 0.93),
     ("statements-headed", 0.98, 0.96),

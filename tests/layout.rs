@@ -193,7 +193,7 @@ fn without_blank_lines(text: &str) -> String {
 fn pdf_pages_copied_without_blank_lines_change_almost_no_sentence() {
     // Wrapped, paged with numbers and a running header, and copied without blank lines:
     // read as it stood, the header was no page furniture (it stood between blank lines
-    // no more) and each document one paragraph. Now 2 of 71 documents read differently
+    // no more) and each document one paragraph. Now 2 of 73 documents read differently
     // (a paragraph whose last line happens to be full runs on into a headline or the
     // next paragraph: nothing in the text tells them apart).
     let docs = documents();

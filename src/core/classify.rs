@@ -619,7 +619,15 @@ fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
             return None;
         }
         let year = run.iter().fold(0u32, |y, d| y * 10 + u32::from(d - b'0'));
-        let earliest = if decade { 1000 } else { 1800 };
+        // So is a figure after `in`, `since` or `until` ("seized in 1415", "In 1578 the
+        // young King …").
+        let before = &b[..i];
+        let dated = [&b"in "[..], b"since ", b"until "].iter().any(|p| {
+            before.len() >= p.len()
+                && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+                && (before.len() == p.len() || !before[before.len() - p.len() - 1].is_ascii_alphanumeric())
+        });
+        let earliest = if decade || dated { 1000 } else { 1800 };
         (earliest..=2099).contains(&year).then_some(year)
     })
 }
@@ -1127,6 +1135,9 @@ mod tests {
         assert_eq!(found("(2023–2027)"), [2023, 2027]);
         // A decade is a date, in any century.
         assert_eq!(found("in the 1560s and the 1990s, not 1560 soldiers"), [1560, 1990]);
+        // So is a figure after `in`, `since` or `until`, in any century.
+        assert_eq!(found("Ceuta, seized in 1415, to Mazagan, until 1769; In 1578 the King"), [1415, 1769, 1578]);
+        assert_eq!(found("sent 1500 troops within 1578 days"), Vec::<u32>::new());
     }
 
     #[test]

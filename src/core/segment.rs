@@ -283,6 +283,7 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
         !line.is_empty()
             && !next.is_empty()
             && !full
+            && !ends_with_honorific(line)
             && (ends_sentence(line)
                 || (block_starts && !title_lines && !stops_open_word(line) && !line.ends_with(['-', '–', '—']))
                 || (block_starts && is_dateline(line)))
@@ -310,6 +311,7 @@ fn items(text: &str) -> (Vec<Item>, Vec<Range<usize>>) {
         let heading_after_full_line = || {
             n + 1 < all.len()
                 && ends_sentence(text[all[n - 1].clone()].trim())
+                && !ends_with_honorific(text[all[n - 1].clone()].trim())
                 && ((!ends_sentence(trimmed)
                     && trimmed.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     && ended_on_purpose(n))
@@ -774,7 +776,9 @@ fn stops_open(line: &str) -> bool {
 
 /// Whether a line's last word is one no title or sentence ends on (`and`, `the`, `of`).
 fn stops_open_word(line: &str) -> bool {
-    let last = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    // An opening quote or bracket before it is still the word (`… said. “The`).
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_start_matches(['“', '"', '‘', '\'', '(', '[', '«']).to_lowercase();
     line.ends_with('&') || OPEN_ENDED_WORDS.contains(&last.as_str())
 }
 
@@ -1332,6 +1336,18 @@ fn looks_like_date_line_words(lower: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
     has_month && has_year
+}
+
+/// Titles that stand before a name, so a line that ends with one (`… said Dr.` / `Inês
+/// Carvalho, an analyst …`) was broken there, not ended.
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "prof", "h.e", "h.m", "h.h", "h.r.h", "gen", "col", "lt", "amb", "hon"];
+
+/// Whether a line ends with an honorific's full stop (`HONORIFICS`).
+fn ends_with_honorific(line: &str) -> bool {
+    let last = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric());
+    last.strip_suffix('.').is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -2149,6 +2165,23 @@ mod tests {
         assert!(is_dateline("ISLAMABAD, May 12 (Asia Wire) —") && is_dateline("BEIJING, Sept. 18 (Xinhua) --"));
         // A sentence that happens to end with a dash is none: its place is not in capitals.
         assert!(!is_dateline("Talks in Beijing, on 18 May –") && !is_dateline("The Parties, in May –"));
+    }
+
+    #[test]
+    fn a_line_broken_after_an_honorific_goes_on() {
+        // Without blank lines, a line that ends with `Dr.` ends no paragraph.
+        let lines = "The two sides signed fourteen agreements on Tuesday.\n\
+                     “Morocco has the sun and the land,” said Dr.\nInês Carvalho, an energy analyst in Lisbon.\n\
+                     The visit ends on Friday.\nThe ministers will follow up.\nTrade will grow.\n\
+                     Ports will expand.\nFlights will resume.\nStudents will travel.\nThe King will visit.\n";
+        let s: Vec<String> = sentences(lines).iter().map(|x| fold_ws(x)).collect();
+        assert_eq!(
+            s[1], "“Morocco has the sun and the land,” said Dr. Inês Carvalho, an energy analyst in Lisbon.",
+            "{s:?}"
+        );
+        assert!(ends_with_honorific("… as H.E.") && !ends_with_honorific("… in the U.S."));
+        // Nor one that stops on a quoted `“The` before a page break.
+        assert!(stops_open_word("… research institute. “The") && stops_open_word("… (the"));
     }
 
     #[test]
