@@ -887,26 +887,37 @@ mod tests {
     }
 
     #[test]
-    fn skills_trade_remedies_and_accords_have_their_themes() {
-        let s = "The Chinese side will open a Luban Workshop in Kazakhstan to train skilled workers in engineering and technology.";
-        assert_eq!(theme_of(s, None), "culture");
-        let s = "The United States announced plans to assist Vietnam in training a high-quality workforce.";
-        assert_eq!(theme_of(s, None), "culture");
-        let s = "Market disruption exists within a domestic industry whenever imports of an article produced by such domestic industry are increasing rapidly.";
-        assert_eq!(theme_of(s, None), "trade");
-        assert_eq!(
-            theme_of("The United States welcomed Kazakhstan as the newest member of the Abraham Accords.", None),
-            "multilateral"
-        );
-        // Sport, power lines, border posts and mobile networks by their own words.
-        let s = "The two Heads of State reaffirmed their commitment to successfully host the Africa Cup of Nations football tournament in 2027.";
-        assert_eq!(theme_of(s, None), "culture");
-        let s = "The 220 kV transmission line will be completed to enable the two countries to trade electricity within the power pool.";
-        assert_eq!(theme_of(s, None), "energy");
-        let s = "They agreed to operate the One-Stop Border Posts at Busia and Malaba on a 24-hour basis.";
-        assert_eq!(theme_of(s, None), "transport");
-        let s = "They agreed to work towards the interoperability of national payment systems for cross-border mobile money transfers.";
-        assert_eq!(theme_of(s, None), "digital");
+    fn skills_trade_remedies_sport_and_connections_have_their_themes() {
+        // Each read by its own words: vocational training, a trade remedy, an accord, sport,
+        // power lines, border posts, driving licences, mobile networks and money.
+        let cases = [
+            ("The Chinese side will open a Luban Workshop in Kazakhstan to train skilled workers.", "culture"),
+            ("The United States announced plans to assist Vietnam in training a high-quality workforce.", "culture"),
+            (
+                "Market disruption exists within a domestic industry whenever imports of an article produced by such \
+                 domestic industry are increasing rapidly.",
+                "trade",
+            ),
+            ("The United States welcomed Kazakhstan as the newest member of the Abraham Accords.", "multilateral"),
+            (
+                "The two Heads of State reaffirmed their commitment to host the Africa Cup of Nations football tournament.",
+                "culture",
+            ),
+            ("The two Heads of State welcomed the co-organisation of the 2030 FIFA World Cup.", "culture"),
+            (
+                "The 220 kV transmission line will let the two countries trade electricity within the power pool.",
+                "energy",
+            ),
+            ("They agreed to operate the One-Stop Border Posts at Busia and Malaba on a 24-hour basis.", "transport"),
+            ("An agreement on the mutual recognition and exchange of driving licences was also signed.", "transport"),
+            (
+                "They agreed to work towards interoperable payment systems for cross-border mobile money transfers.",
+                "digital",
+            ),
+        ];
+        for (sentence, theme) in cases {
+            assert_eq!(theme_of(sentence, None), theme, "{sentence}");
+        }
     }
 
     #[test]
